@@ -1,0 +1,45 @@
+/**
+ * Context scoring shared by recognizers: words near a match raise or lower its confidence.
+ * Windows are measured in characters on the lowercase text, before (and optionally after) the match.
+ */
+export interface ContextWords {
+  /** Words or phrases that make the match more likely to be this type. */
+  positive?: readonly RegExp[];
+  /** Words or phrases that make it less likely (e.g. "order", "tracking" near a number). */
+  negative?: readonly RegExp[];
+  before?: number;
+  after?: number;
+}
+
+export interface ContextResult {
+  positive: string | undefined;
+  negative: string | undefined;
+}
+
+export function contextAround(
+  lower: string,
+  start: number,
+  end: number,
+  words: ContextWords,
+): ContextResult {
+  const before = lower.slice(Math.max(0, start - (words.before ?? 40)), start);
+  const after = lower.slice(end, end + (words.after ?? 20));
+  const find = (res: readonly RegExp[] | undefined): string | undefined => {
+    if (!res) return undefined;
+    for (const re of res) {
+      const m = re.exec(before) ?? re.exec(after);
+      if (m) return m[0];
+    }
+    return undefined;
+  };
+  return { positive: find(words.positive), negative: find(words.negative) };
+}
+
+/** Runs a global regex over text and yields every match (resets lastIndex; safe to share the regex). */
+export function* matchAll(re: RegExp, text: string): Generator<RegExpExecArray> {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m[0].length === 0) re.lastIndex++;
+    yield m;
+  }
+}
