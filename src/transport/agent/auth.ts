@@ -1,0 +1,54 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { RequestHandler } from 'express';
+import type { AgentKey, AgentRole } from '../../config.js';
+import { errors } from '../../core/errors.js';
+
+export interface AgentIdentity {
+  name: string;
+  role: AgentRole;
+}
+
+declare global {
+  namespace Express {
+    interface Locals {
+      agent?: AgentIdentity;
+    }
+  }
+}
+
+const equal = (a: string, b: string): boolean => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
+/** Resolves a bearer key (header, or `access_token` query for EventSource which cannot set headers). */
+export function agentFromKey(keys: readonly AgentKey[], key: string | undefined): AgentIdentity | undefined {
+  if (!key) return undefined;
+  let found: AgentIdentity | undefined;
+  for (const k of keys) if (equal(k.secret, key)) found = { name: k.name, role: k.role };
+  return found;
+}
+
+/** Bearer-token auth for agent routes: 401 without a valid key, 403 when the role may not act. */
+export function requireAgent(
+  keys: readonly AgentKey[],
+  roles?: readonly AgentRole[],
+  action = 'do this',
+): RequestHandler {
+  return (req, res, next) => {
+    const header = req.get('authorization');
+    const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    const agent = agentFromKey(keys, bearer);
+    if (!agent) {
+      next(errors.unauthorized('missing or invalid agent key', 'send Authorization: Bearer <agent key>'));
+      return;
+    }
+    if (roles && !roles.includes(agent.role)) {
+      next(errors.forbidden(action, agent.role));
+      return;
+    }
+    res.locals.agent = agent;
+    next();
+  };
+}
