@@ -1,6 +1,128 @@
+import { PII_ID_CUES } from './recognizers/support/cues.js';
+import { cardBrand, IBAN_LENGTHS, ibanMod97, luhn } from './recognizers/support/validators.js';
+import { lastCueEnd } from './recognizers/support/words.js';
 import type { KeepSpan, ScanInput } from './types.js';
 
-// TODO(owner: detection helper): real implementation replaces this placeholder.
-export function findKeepSpans(_input: ScanInput): KeepSpan[] {
-  return [];
+/**
+ * Values agents must read: order, tracking, case and product numbers, prices and times. A finding is
+ * dropped only when it lies entirely inside one of these spans, so spans are tight (the id itself) and
+ * come only from a cue word or an unmistakable format.
+ *
+ * Two guards keep PII from hiding in a keep span:
+ * - a generic-format id (letters + digits, "#12345678") right after a PII cue ("passport", "license",
+ *   "account", "card"…) is not kept: "my passport is PN3885748" is a passport, not an order;
+ * - an id after an order/tracking cue that is a Luhn-valid card number with a known issuer is not kept
+ *   when a card word is near: "order 4111 1111 1111 1111 on my visa" leaves the card to the card
+ *   recognizer, which weighs both cues.
+ */
+interface Rule {
+  kind: string;
+  re: RegExp;
+  /** Span from the start of this capture group (the id) to the end of the match; 0 = whole match. */
+  group?: number;
+  /** Generic formats: dropped when a PII cue precedes them. */
+  generic?: boolean;
+}
+
+const B = '(?<![a-z0-9\\u00c0-\\u024f])';
+const E = '(?![a-z0-9\\u00c0-\\u024f])';
+const LINK =
+  '(?:\\s*(?:number|no\\.?|nr\\.?|num|#|id|nummer|número|numero|numéro|n°|nº))?(?:\\s*(?:is|was|:|ist|es|est))?\\s*';
+/** An id: optional '#', letters/digits/dashes, at least three digits somewhere (checked in code). */
+const IDV = '(#?[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){3,30})';
+
+const ORDER_CUES =
+  'orders?|ord|purchase|bestellung(?:en)?|bestellnummer|bestell-?nr|auftrag|auftragsnummer|pedidos?|commandes?|invoice|receipt|rechnung|factura|facture';
+const TRACK_CUES =
+  'tracking|track|shipment|package|parcel|consignment|waybill|awb|sendung|sendungsnummer|paket|paquete|env[íi]o|seguimiento|colis|suivi';
+const CASE_CUES =
+  'case|ticket|rma|incident|claim|complaint|reference|ref|request|return|inquiry|vorgang|vorgangsnummer|reklamation|fall|caso|incidencia|reclamaci[óo]n|dossier|r[ée]clamation|demande|r[ée]f[ée]rence';
+const SKU_CUES =
+  'sku|asin|item|model|part|product|article|artikel|art\\.-?nr|art[íi]culo|mod[eè]le|isbn|upc|ean';
+
+const CURRENCY_SYM = '[$€£¥₹]';
+const AMOUNT = '\\d{1,3}(?:[,.  ]\\d{3})*(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?';
+const CURRENCY_WORD =
+  'dollars?|usd|us\\$|eur|euros?|gbp|pounds?|quid|bucks|cents?|chf|francs?|cad|aud|pesos?|mxn|inr|rupees?|yen|jpy';
+
+const RULES: readonly Rule[] = [
+  { kind: 'ORDER', re: new RegExp(`${B}(?:${ORDER_CUES})${E}${LINK}${IDV}${E}`, 'gu'), group: 1 },
+  { kind: 'ORDER', re: new RegExp(`${B}#?\\d{3}-\\d{7}-\\d{7}${E}`, 'gu') },
+  { kind: 'ORDER', re: new RegExp(`${B}#?(?:ord|order|so|po|inv)[-_#]?\\d{4,14}${E}`, 'gu') },
+  { kind: 'ORDER', re: new RegExp(`${B}#?[a-z]{1,2}-?\\d{6,12}${E}`, 'gu'), generic: true },
+  { kind: 'ORDER', re: new RegExp(`(?<![\\p{L}\\p{N}#])#\\d{4,14}${E}`, 'gu'), generic: true },
+  { kind: 'TRACKING', re: new RegExp(`${B}1z[a-z0-9]{16}${E}`, 'gu') },
+  { kind: 'TRACKING', re: new RegExp(`${B}9[2-5]\\d{2}(?: ?\\d{4}){4} ?\\d{2}(?:\\d{2})?${E}`, 'gu') },
+  { kind: 'TRACKING', re: new RegExp(`${B}tba\\d{9,14}${E}`, 'gu') },
+  {
+    kind: 'TRACKING',
+    re: new RegExp(`${B}[a-z]{2}\\d{9}(?:gb|us|de|fr|es|cn|nl|ca|au|it|ch|at|be|se|pl|jp)${E}`, 'gu'),
+  },
+  {
+    kind: 'TRACKING',
+    re: new RegExp(`${B}(?:${TRACK_CUES})${E}${LINK}(#?[a-z0-9]*\\d[a-z0-9]*(?:[ -]\\d{2,}){0,6})${E}`, 'gu'),
+    group: 1,
+  },
+  { kind: 'CASE', re: new RegExp(`${B}(?:rma|case|ticket|inc|cs|sr)[-#]\\d{3,14}${E}`, 'gu') },
+  { kind: 'CASE', re: new RegExp(`${B}(?:${CASE_CUES})${E}${LINK}${IDV}${E}`, 'gu'), group: 1 },
+  { kind: 'SKU', re: new RegExp(`${B}b0[a-z0-9]{8}${E}`, 'gu') },
+  { kind: 'SKU', re: new RegExp(`${B}(?:${SKU_CUES})${E}${LINK}${IDV}${E}`, 'gu'), group: 1 },
+  {
+    kind: 'PRICE',
+    re: new RegExp(
+      `(?:${B}(?:usd|eur|gbp|chf|cad|aud|us\\$|ca\\$|a\\$)\\s?|${CURRENCY_SYM}\\s?)(?:${AMOUNT})${E}`,
+      'gu',
+    ),
+  },
+  {
+    kind: 'PRICE',
+    re: new RegExp(`${B}(?:${AMOUNT})\\s?(?:${CURRENCY_SYM}|(?:${CURRENCY_WORD})${E})`, 'gu'),
+  },
+  {
+    kind: 'TIME',
+    re: new RegExp(
+      `${B}(?:[01]?\\d|2[0-3])(?:[:.h][0-5]\\d)?\\s?(?:a\\.?m\\.?|p\\.?m\\.?|uhr|h)(?![\\p{L}])`,
+      'gu',
+    ),
+  },
+  { kind: 'TIME', re: new RegExp(`${B}(?:[01]?\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d)?(?![\\p{N}]|:\\d)`, 'gu') },
+];
+
+const CARD_WORDS = /card|visa|master|amex|credit|debit|karte|tarjeta|carte/;
+
+export function findKeepSpans(input: ScanInput): KeepSpan[] {
+  const { lower } = input;
+  const spans: KeepSpan[] = [];
+  if (!/\d/.test(lower)) return spans;
+  for (const rule of RULES) {
+    rule.re.lastIndex = 0;
+    for (let m = rule.re.exec(lower); m !== null; m = rule.re.exec(lower)) {
+      const end = m.index + m[0].length;
+      const id = rule.group ? m[rule.group]! : m[0];
+      const start = end - id.length;
+      if (rule.group && !idLooksLikeReference(id, lower, start, end)) continue;
+      if (rule.generic && lastCueEnd(lower, start, PII_ID_CUES, 30) >= 0) continue;
+      if (isIban(lower.slice(start, end))) continue;
+      spans.push({ kind: rule.kind, start, end });
+    }
+  }
+  return spans;
+}
+
+/** Cue-introduced ids must carry digits and must not be a phone, SSN or a card with card words around. */
+function idLooksLikeReference(id: string, lower: string, start: number, end: number): boolean {
+  const digits = id.replace(/\D/g, '');
+  if (digits.length < 3) return false;
+  if (/^\d{3}-\d{3}-\d{4}$|^\d{3}-\d{2}-\d{4}$/.test(id)) return false;
+  if (digits.length >= 13 && digits.length <= 19 && luhn(digits) && cardBrand(digits)) {
+    const near = lower.slice(Math.max(0, start - 40), Math.min(lower.length, end + 30));
+    if (CARD_WORDS.test(near)) return false;
+  }
+  return true;
+}
+
+/** An IBAN is personal data whatever cue precedes it; it never becomes a reference to keep. */
+function isIban(s: string): boolean {
+  const compact = s.replace(/[\s-]/g, '').toUpperCase();
+  return IBAN_LENGTHS[compact.slice(0, 2)] === compact.length && ibanMod97(compact);
 }

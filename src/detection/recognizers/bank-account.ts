@@ -1,8 +1,74 @@
+import type { Finding } from '../../core/finding.js';
 import type { Recognizer } from '../types.js';
+import { readAt, skipFiller } from './support/cued-value.js';
+import { countDigits, makeFinding, wordsRe } from './support/words.js';
 
-// TODO(owner: detection helper): real implementation replaces this placeholder.
+const ID = 'bank-account';
+
+/** Cues that name a bank account outright. */
+const STRONG = wordsRe([
+  'acct',
+  'acc(?:t)?\\.?\\s*(?:no|nr|number|num|#)',
+  'a/c',
+  'account\\s*(?:no|nr|number|num|#)',
+  'bank\\s+account(?:\\s*(?:no|number|#))?',
+  'bank\\s+acct',
+  '(?:checking|savings|current|deposit)(?:\\s+(?:account|acct))?(?:\\s*(?:no|number|#))?',
+  'routing(?:\\s*(?:no|number|#))?',
+  'aba(?:\\s*(?:no|number|#))?',
+  'bsb',
+  'kontonummer',
+  'kontonr',
+  'konto(?:\\s*(?:nr|nummer))?',
+  'bankkonto',
+  'bankverbindung',
+  'n[úu]mero\\s+de\\s+cuenta',
+  'cuenta(?:\\s+bancaria|\\s+corriente|\\s+de\\s+ahorros)?',
+  'n(?:[°º]|uméro|umero)\\s+de\\s+compte',
+  'compte(?:\\s+bancaire|\\s+courant)?',
+  'rib',
+]);
+/** "account" alone: a store login as often as a bank account, so it needs more than a bare word. */
+const WEAK = wordsRe(['account']);
+/** Accounts that are not bank accounts ("customer account 12345678", "amazon account"). */
+const NOT_BANK =
+  /(?:customer|member(?:ship)?|loyalty|rewards?|prime|user|shop|store|online|amazon|ebay|paypal|netflix|email|google|apple|gaming|game|steam|kundenkonto|kunden|cliente|client)\s+$/u;
+const SORT_CODE =
+  /(?<![\p{L}])sort\s*code\s*(?:is|:)?\s*(\d{2}[- ]?\d{2}[- ]?\d{2})(?:\s*(?:,|and|&|\/)?\s*(?:(?:account|acct|acc|a\/c)(?:\s*(?:no|number|#))?\.?\s*(?:is|:)?\s*)?(\d{8}))?(?![\p{N}])/gu;
+/** 6–17 digits, optionally grouped by single spaces or dashes. */
+const VALUE = /\d(?:[ -]?\d){5,16}(?![\p{N}]|[ -]\d)/uy;
+
 export const bankAccountRecognizer: Recognizer = {
-  id: 'bank-account',
-  types: [],
-  detect: () => [],
+  id: ID,
+  types: ['BANK_ACCOUNT'],
+  detect({ text, lower }) {
+    const out: Finding[] = [];
+    if (countDigits(text, 6) < 6) return out;
+    scan(STRONG, 0.88, text, lower, out);
+    scan(WEAK, 0.62, text, lower, out);
+    if (lower.includes('sort')) {
+      SORT_CODE.lastIndex = 0;
+      for (let m = SORT_CODE.exec(lower); m !== null; m = SORT_CODE.exec(lower)) {
+        const end = m.index + m[0].length;
+        const start = m.index + m[0].indexOf(m[1]!);
+        out.push(makeFinding('BANK_ACCOUNT', text, start, end, 0.9, ID, ['sort-code']));
+      }
+    }
+    return out;
+  },
 };
+
+function scan(cue: RegExp, score: number, text: string, lower: string, out: Finding[]): void {
+  cue.lastIndex = 0;
+  for (let m = cue.exec(lower); m !== null; m = cue.exec(lower)) {
+    if (score < 0.8 && NOT_BANK.test(lower.slice(Math.max(0, m.index - 20), m.index))) continue;
+    const at = skipFiller(lower, m.index + m[0].length);
+    if (at < 0) continue;
+    const v = readAt(VALUE, lower, at);
+    if (!v) continue;
+    const start = at;
+    const end = at + v[0].length;
+    if (out.some((f) => f.start < end && start < f.end)) continue;
+    out.push(makeFinding('BANK_ACCOUNT', text, start, end, score, ID, [m[0].trim()]));
+  }
+}

@@ -1,8 +1,103 @@
+import type { Finding } from '../../core/finding.js';
 import type { Recognizer } from '../types.js';
+import { REFERENCE_CUES } from './support/cues.js';
+import { cardBrand, luhn } from './support/validators.js';
+import { countDigits, lastCueEnd, makeFinding, nearestCue, nextCueStart, wordsRe } from './support/words.js';
 
-// TODO(owner: detection helper): real implementation replaces this placeholder.
+const ID = 'credit-card';
+
+/** A run of digit groups joined by single spaces/dashes (two spaces tolerated: "5100  4724"). */
+const RUN = /(?<![\p{L}\p{N}.,$€£-])\d+(?:(?: {1,2}|-| - )\d+)*/gu;
+const GROUP = /\d+/g;
+
+const POSITIVE = wordsRe([
+  'card',
+  'cards',
+  'credit',
+  'debit',
+  'visa',
+  'mastercard',
+  'master\\s*card',
+  'amex',
+  'american\\s+express',
+  'discover',
+  'diners',
+  'jcb',
+  'unionpay',
+  'maestro',
+  'cc',
+  'pan',
+  'karte',
+  'kreditkarte',
+  'kartennummer',
+  'tarjeta',
+  'carte',
+  'cb',
+  'pay(?:ing)?\\s+with',
+  'charged?',
+]);
+
+/**
+ * Luhn + issuer range is the backbone: ~1 in 30 random 16-digit numbers pass both, so a bare valid
+ * number scores just above the threshold, card words raise it, and order/tracking words next to it
+ * drop it below (unless a card word is nearer).
+ */
 export const creditCardRecognizer: Recognizer = {
-  id: 'credit-card',
-  types: [],
-  detect: () => [],
+  id: ID,
+  types: ['CREDIT_CARD'],
+  detect({ text, lower }) {
+    const out: Finding[] = [];
+    if (countDigits(text, 13) < 13) return out;
+    RUN.lastIndex = 0;
+    for (let m = RUN.exec(text); m !== null; m = RUN.exec(text)) {
+      if (m[0].length < 13) continue;
+      const groups: { s: number; e: number; d: string }[] = [];
+      GROUP.lastIndex = 0;
+      for (let g = GROUP.exec(m[0]); g !== null; g = GROUP.exec(m[0])) {
+        groups.push({ s: m.index + g.index, e: m.index + g.index + g[0].length, d: g[0] });
+      }
+      const hit = bestWindow(groups);
+      if (!hit) continue;
+      const { start, end, whole, digits } = hit;
+      if (/\d/.test(text[end] ?? '')) continue;
+      let score = whole ? 0.75 : 0.6;
+      if (digits.length === 16 && groups.length === 4) score += 0.05;
+      const reasons: string[] = [cardBrand(digits) ?? 'card'];
+      // Any card word around outweighs a reference word: "order #4111… on my visa" is a card.
+      const cardWord =
+        lastCueEnd(lower, start, POSITIVE, 40) >= 0 || nextCueStart(lower, end, POSITIVE, 30) >= 0;
+      const cue = cardWord
+        ? { positive: true, negative: false }
+        : nearestCue(lower, start, end, POSITIVE, REFERENCE_CUES, 40, 15);
+      if (cue.positive) {
+        score += 0.2;
+        reasons.push('card-context');
+      } else if (cue.negative) {
+        score -= 0.35;
+        reasons.push('reference-context');
+      }
+      out.push(makeFinding('CREDIT_CARD', text, start, end, score, ID, reasons));
+    }
+    return out;
+  },
 };
+
+/** The longest run of whole groups (13–19 digits) that is Luhn-valid with a known issuer prefix. */
+function bestWindow(
+  groups: readonly { s: number; e: number; d: string }[],
+): { start: number; end: number; whole: boolean; digits: string } | undefined {
+  let best: { start: number; end: number; whole: boolean; digits: string } | undefined;
+  for (let i = 0; i < groups.length; i++) {
+    let digits = '';
+    for (let j = i; j < groups.length; j++) {
+      digits += groups[j]!.d;
+      if (digits.length > 19) break;
+      if (digits.length < 13) continue;
+      if (!luhn(digits) || !cardBrand(digits)) continue;
+      if (!best || digits.length > best.digits.length) {
+        best = { start: groups[i]!.s, end: groups[j]!.e, whole: i === 0 && j === groups.length - 1, digits };
+      }
+    }
+  }
+  return best;
+}

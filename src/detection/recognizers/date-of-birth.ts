@@ -1,8 +1,95 @@
+import type { Finding } from '../../core/finding.js';
 import type { Recognizer } from '../types.js';
+import { DATE_RE, SHORT_DATE_RE, YEAR_RE } from './support/dates.js';
+import { makeFinding, wordsRe } from './support/words.js';
 
-// TODO(owner: detection helper): real implementation replaces this placeholder.
+const ID = 'date-of-birth';
+
+const BIRTH = wordsRe([
+  'born',
+  'birth',
+  'birthday',
+  'birthdate',
+  'birth\\s+date',
+  'date\\s+of\\s+birth',
+  'dob',
+  'd\\.o\\.b\\.?',
+  'b-?day',
+  'geboren',
+  'geb\\.',
+  'geburtsdatum',
+  'geburtstag',
+  'geb\\.-datum',
+  'fecha\\s+de\\s+nacimiento',
+  'nacimiento',
+  'nac\\.',
+  'nacid[oa]',
+  'cumpleaños',
+  'cumple',
+  'née?',
+  'nee',
+  'naissance',
+  'date\\s+de\\s+naissance',
+  'anniversaire',
+  'age\\s+verification',
+]);
+/** Phrases that tie the date to something else, cutting the link to a birth cue before them. */
+const BREAK =
+  / {3}|[!?\n;]|[.!?]\s+\p{L}|(?<![\p{L}])(?:order(?:ed)?|arriv\w*|deliver\w*|ship\w*|placed|bought|purchased|since|expire\w*|paid|refund\w*|gift|present|party|card|cake|sale|coupon|until|by|before|bestellt|geliefert|geschenk|pedido|entrega\w*|regalo|command\w*|livr\w*|cadeau)(?![\p{L}])/u;
+const CUE_BEFORE = 32;
+const CUE_AFTER = 24;
+
+/**
+ * Dates are readable data (delivery days, order dates); only a birth cue right before ("born", "dob:",
+ * "fecha de nacimiento") or right after ("… is my birthday") makes one a date of birth.
+ */
 export const dateOfBirthRecognizer: Recognizer = {
-  id: 'date-of-birth',
-  types: [],
-  detect: () => [],
+  id: ID,
+  types: ['DATE_OF_BIRTH'],
+  detect({ text, lower }) {
+    const out: Finding[] = [];
+    if (!/bor|birth|dob|d\.o\.b|day|geb|naci|cumple|né|nee|naiss|anniv/.test(lower)) return out;
+    collect(DATE_RE, 0.9, CUE_BEFORE, text, lower, out);
+    collect(SHORT_DATE_RE, 0.8, 14, text, lower, out);
+    collect(YEAR_RE, 0.6, 12, text, lower, out);
+    return out;
+  },
 };
+
+function collect(
+  re: RegExp,
+  score: number,
+  window: number,
+  text: string,
+  lower: string,
+  out: Finding[],
+): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(lower); m !== null; m = re.exec(lower)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (out.some((f) => f.start < end && start < f.end)) continue;
+    const cue = birthCue(lower, start, end, window);
+    if (!cue) continue;
+    out.push(makeFinding('DATE_OF_BIRTH', text, start, end, score, ID, [cue]));
+  }
+}
+
+function birthCue(lower: string, start: number, end: number, window: number): string | undefined {
+  const from = Math.max(0, start - window);
+  const before = lower.slice(from, start);
+  BIRTH.lastIndex = 0;
+  let last: RegExpExecArray | null = null;
+  for (let m = BIRTH.exec(before); m !== null; m = BIRTH.exec(before)) last = m;
+  if (last && !BREAK.test(before.slice(last.index + last[0].length))) return last[0];
+  const after = lower.slice(end, end + CUE_AFTER);
+  BIRTH.lastIndex = 0;
+  const next = BIRTH.exec(after);
+  if (
+    next &&
+    !BREAK.test(after.slice(0, next.index)) &&
+    !BREAK.test(lower.slice(Math.max(0, start - 16), start))
+  )
+    return next[0];
+  return undefined;
+}

@@ -1,8 +1,57 @@
+import type { Finding } from '../../core/finding.js';
 import type { Recognizer } from '../types.js';
+import { readAt, skipFiller } from './support/cued-value.js';
+import { makeFinding, wordsRe } from './support/words.js';
 
-// TODO(owner: detection helper): real implementation replaces this placeholder.
+const ID = 'driver-license';
+
+const CUE = wordsRe([
+  "driver'?s?\\s+licen[cs]es?(?:\\s*(?:no|nr|number|num|#|id))?",
+  "driver[’']s\\s+licen[cs]e(?:\\s*(?:no|nr|number|num|#|id))?",
+  'driving\\s+licen[cs]e(?:\\s*(?:no|nr|number|num|#))?',
+  'licen[cs]e\\s*(?:no|nr|number|num|#)',
+  'dl\\s*(?:#|no|nr|number|num)?',
+  'dln',
+  'führerschein(?:nummer|-?nr)?',
+  'fuehrerschein(?:nummer)?',
+  'licencia(?:\\s+de\\s+conducir)?',
+  'carn[eé]t?\\s+de\\s+conducir',
+  'permiso\\s+de\\s+conducir',
+  'permis(?:\\s+de\\s+conduire)?',
+]);
+/** Letters and digits, possibly in dash- or space-separated groups (D009-8918-3131, WDLGNOR93I3X). */
+const VALUE = /[a-z0-9]+(?:[ -][a-z0-9]+){0,4}/y;
+
+/** US state formats vary too much to validate; the cue decides, the value must look like an id. */
 export const driverLicenseRecognizer: Recognizer = {
-  id: 'driver-license',
-  types: [],
-  detect: () => [],
+  id: ID,
+  types: ['DRIVER_LICENSE'],
+  detect({ text, lower }) {
+    const out: Finding[] = [];
+    if (!/licen|dl|führer|fuehrer|permis|conducir/.test(lower)) return out;
+    CUE.lastIndex = 0;
+    for (let m = CUE.exec(lower); m !== null; m = CUE.exec(lower)) {
+      const at = skipFiller(lower, m.index + m[0].length);
+      if (at < 0) continue;
+      const v = readAt(VALUE, lower, at);
+      if (!v) continue;
+      // Keep groups while they carry digits: "D009-8918-3131 and ok" stops before "and".
+      const groups = v[0].split(/(?<=[ -])/);
+      let len = 0;
+      for (let i = 0; i < groups.length; i++) {
+        const g = groups[i]!;
+        if (i > 0 && !/\d/.test(g)) break;
+        len += g.length;
+      }
+      const value = lower.slice(at, at + len).replace(/[ -]+$/, '');
+      const compact = value.replace(/[ -]/g, '');
+      const digits = compact.replace(/\D/g, '').length;
+      if (compact.length < 5 || compact.length > 20 || digits < 2) continue;
+      const strong = /driv|führer|fuehrer|conduc/.test(m[0]);
+      out.push(
+        makeFinding('DRIVER_LICENSE', text, at, at + value.length, strong ? 0.92 : 0.85, ID, [m[0].trim()]),
+      );
+    }
+    return out;
+  },
 };

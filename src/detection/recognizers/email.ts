@@ -1,8 +1,94 @@
+import type { Finding } from '../../core/finding.js';
 import type { Recognizer } from '../types.js';
+import { makeFinding } from './support/words.js';
 
-// TODO(owner: detection helper): real implementation replaces this placeholder.
+const ID = 'email';
+
+/** Plain addresses. Domain labels may not start or end with '-'; the TLD is letters only. */
+const PLAIN =
+  /(?<![\p{L}\p{N}._%+'-])[\p{L}\p{N}_%+'-]+(?:\.[\p{L}\p{N}_%+'-]+)*@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+\p{L}{2,24}(?![\p{L}\p{N}-]|\.[\p{L}\p{N}])/gu;
+
+/**
+ * Obfuscated addresses: "jane at gmail dot com", "jane [at] outlook [dot] com", "jane(at)gmx(dot)de",
+ * "jane dot doe at yahoo dot co dot uk". They must end "dot <known tld>" (or ".tld") so ordinary
+ * sentences with "at" ("meet at home dot") do not fire.
+ */
+const AT = String.raw`(?:\s*[[({<]\s*at\s*[\])}>]\s*|\s+at\s+|\s*@\s*)`;
+const DOT = String.raw`(?:\s*[[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+|\.)`;
+const LABEL = String.raw`[\p{L}\p{N}](?:[\p{L}\p{N}_-]{0,40}[\p{L}\p{N}])?`;
+const TLD =
+  'com|net|org|edu|gov|info|biz|io|co|me|us|uk|de|fr|es|it|nl|be|ch|at|au|ca|in|ie|pt|br|mx|ar|cl|pl|se|no|dk|fi|ru|jp|cn|nz|za|eu|tv|app|dev|mail|email|online|store|shop|xyz|site';
+const OBFUSCATED = new RegExp(
+  String.raw`(?<![\p{L}\p{N}_.-])(${LABEL}(?:(?:${DOT}|[_+-])${LABEL}){0,3})${AT}(${LABEL}(?:${DOT}${LABEL}){0,2})${DOT}(?:${TLD})(?![\p{L}\p{N}])`,
+  'gu',
+);
+/** Words that are the subject of an ordinary sentence, not a mailbox ("I ordered at amazon dot com"). */
+const NOT_LOCAL = new Set(
+  'i me we us you it he she they them this that there here what which who is are was were be been ordered bought purchased shopped shopping looking look buy sold sell selling listed found logged signed registered log sign order orders available online up in on it account store site website'.split(
+    ' ',
+  ),
+);
+
+/** Where an address can hinge: "@", " at ", "[at]", "(at)". Regexes then run only on a window around each. */
+const HINGE = /@|(?<![a-z0-9])at(?![a-z0-9])/g;
+const LOCAL_MAX = 96;
+const DOMAIN_MAX = 160;
+
 export const emailRecognizer: Recognizer = {
-  id: 'email',
-  types: [],
-  detect: () => [],
+  id: ID,
+  types: ['EMAIL'],
+  detect({ text, lower }) {
+    const out: Finding[] = [];
+    HINGE.lastIndex = 0;
+    let scannedTo = 0;
+    for (let h = HINGE.exec(lower); h !== null; h = HINGE.exec(lower)) {
+      if (h.index < scannedTo) continue;
+      const from = Math.max(scannedTo, h.index - LOCAL_MAX);
+      const to = Math.min(lower.length, h.index + DOMAIN_MAX);
+      const end = h[0] === '@' ? scanPlain(text, from, to, h.index, out) : -1;
+      const end2 = end < 0 ? scanObfuscated(text, lower, from, to, h.index, out) : -1;
+      scannedTo = Math.max(scannedTo, end, end2);
+    }
+    return out;
+  },
 };
+
+/** Finds the address whose "@" is at `at`, searching only [from, to). Returns its end or -1. */
+function scanPlain(text: string, from: number, to: number, at: number, out: Finding[]): number {
+  const win = text.slice(from, to);
+  PLAIN.lastIndex = 0;
+  for (let m = PLAIN.exec(win); m !== null; m = PLAIN.exec(win)) {
+    const start = from + m.index;
+    const end = start + m[0].length;
+    if (start > at) break;
+    if (end <= at) continue;
+    out.push(makeFinding('EMAIL', text, start, end, 0.97, ID));
+    return end;
+  }
+  return -1;
+}
+
+function scanObfuscated(
+  text: string,
+  lower: string,
+  from: number,
+  to: number,
+  at: number,
+  out: Finding[],
+): number {
+  const win = lower.slice(from, to);
+  OBFUSCATED.lastIndex = 0;
+  for (let m = OBFUSCATED.exec(win); m !== null; m = OBFUSCATED.exec(win)) {
+    const start = from + m.index;
+    const end = start + m[0].length;
+    if (start > at) break;
+    if (end <= at) continue;
+    const local = m[1]!;
+    const spaced = /\sat\s/.test(m[0]) && !/[[({<]/.test(m[0]);
+    // A one-word "local part" that is an ordinary word only counts with bracketed markers.
+    if (spaced && NOT_LOCAL.has(local)) return -1;
+    out.push(makeFinding('EMAIL', text, start, end, spaced ? 0.85 : 0.93, ID, ['obfuscated']));
+    return end;
+  }
+  return -1;
+}

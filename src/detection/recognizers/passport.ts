@@ -1,8 +1,44 @@
+import type { Finding } from '../../core/finding.js';
 import type { Recognizer } from '../types.js';
+import { readAt, skipFiller } from './support/cued-value.js';
+import { makeFinding, wordsRe } from './support/words.js';
 
-// TODO(owner: detection helper): real implementation replaces this placeholder.
+const ID = 'passport';
+
+const CUE = wordsRe([
+  'passport(?:\\s*(?:no|nr|number|num|#|id))?',
+  'passports',
+  'reisepass(?:nummer)?',
+  'passnummer',
+  'pass-?nr',
+  'pasaporte',
+  'passeport',
+]);
+/** 6–10 letters/digits (US 9 digits, UK 9 digits, EU letter+digit mixes), optionally one inner space. */
+const VALUE = /[a-z0-9]{1,3} ?[a-z0-9]{4,9}(?![\p{L}\p{N}])/uy;
+
+/** Passport numbers have no checksum usable without the MRZ, so the cue carries the decision. */
 export const passportRecognizer: Recognizer = {
-  id: 'passport',
-  types: [],
-  detect: () => [],
+  id: ID,
+  types: ['PASSPORT'],
+  detect({ text, lower }) {
+    const out: Finding[] = [];
+    if (!/pass|pasaporte/.test(lower)) return out;
+    CUE.lastIndex = 0;
+    for (let m = CUE.exec(lower); m !== null; m = CUE.exec(lower)) {
+      const at = skipFiller(lower, m.index + m[0].length);
+      if (at < 0) continue;
+      const v = readAt(VALUE, lower, at);
+      if (!v) continue;
+      const compact = v[0].replace(' ', '');
+      const digits = compact.replace(/\D/g, '').length;
+      if (compact.length < 6 || compact.length > 10 || digits < 2) continue;
+      out.push(
+        makeFinding('PASSPORT', text, at, at + v[0].length, digits >= 5 ? 0.92 : 0.8, ID, [
+          'passport-context',
+        ]),
+      );
+    }
+    return out;
+  },
 };

@@ -1,8 +1,106 @@
+import type { Finding } from '../../core/finding.js';
 import type { Recognizer } from '../types.js';
+import { makeFinding } from './support/words.js';
 
-// TODO(owner: detection helper): real implementation replaces this placeholder.
+const ID = 'password';
+
+/** Cue, then up to five connective words ("I use", "for my account"), then a link ("is", ":", "ist"…). */
+const CUE =
+  'pass(?:word|wd|code|phrase)?s?|pwd|pw|pin(?:\\s*(?:code|number|no))?|log-?in|sign-?in|credentials?|secret(?:\\s+(?:word|answer))?|passwort|kennwort|zugangsdaten|geheimzahl|contraseña|contrasena|clave|mot\\s+de\\s+passe|mdp|code\\s+secret|code\\s+pin';
+const CONNECTIVE =
+  "i|we|that|which|use|used|using|have|had|set|chose|picked|made|for|on|to|my|the|account|it|its|just|currently|usually|always|normally|new|old|current|temporary|temp|email|amazon|website|site|app|portal|online|banking|ich|benutze|verwende|nutze|habe|für|mein|meine|das|que|uso|utilizo|tengo|para|mi|la|el|je|j'utilise|utilise|pour|mon|ma|le|compte";
+const LINK =
+  "(?:,\\s*)?(?:(?:it|which|that)\\s*(?:'s|’s|is|was)|is|was|are|were|=|:|->|=>|ist|lautet|war|es|era|est|était|c'est|(?:set|changed|reset|updated|change)\\s+(?:it\\s+)?to|would\\s+be|should\\s+be)";
+const B = '(?<![a-z0-9\\u00c0-\\u024f])';
+const E = '(?![a-z0-9\\u00c0-\\u024f])';
+const PATTERN = new RegExp(
+  [
+    `${B}(?:${CUE})${E}(?:\\s+(?:${CONNECTIVE})${E}){0,5}\\s*(?:${LINK})(?=[\\s"“'‘«])\\s*`,
+    `${B}(?:${CUE})\\s*[:=]\\s*`,
+    `${B}(?:set|changed|reset|updated|change)\\s+(?:my\\s+|the\\s+)?(?:${CUE})${E}\\s+to\\s+`,
+  ].join('|'),
+  'gu',
+);
+/** Cues that are also everyday words ("I'll pass", "login was fine"): only a password-like value counts. */
+const WEAK_CUE = /^(?:pass|log-?in|sign-?in|credentials?|secret|clave)$/;
+const QUOTED = /["“'‘«]([^"”'’»\n]{1,64})["”'’»]/y;
+const TOKEN = /[^\s]{1,64}/y;
+/** A credential pair: "jane / pass1", "jane and pass1". */
+const PAIR =
+  /\s*(?:\/|\||,|and|und|y|et)\s*(?:(?:password|pass|pw|pwd|passwort|contraseña|mot de passe)\s*(?:is|:|ist|es|est)?\s*)?([^\s]{1,64})/y;
+
+/** Words that follow "password is" in complaints, not secrets: "my password is not working". */
+const STOP = new Set(
+  (
+    'not wrong incorrect correct invalid expired reset changed working broken too the a an same different fine ok okay ' +
+    'case sensitive required locked missing forgotten lost weak strong being still also now here below above attached ' +
+    'empty blank saved stored right please and or but so for in on to with that this it my your what which why how when ' +
+    'where definitely probably just really very no yes there been asking needed needs need mandatory long short ' +
+    'nicht falsch richtig abgelaufen gesperrt vergessen ungültig korrekt ' +
+    'incorrecta incorrecto correcta correcto olvidé olvidada bloqueada caducada inválida no ' +
+    'pas faux incorrect bloqué oublié expiré invalide correct ' +
+    'is was are were be it’s its'
+  ).split(' '),
+);
+const TRAIL = /[.,;:?)\]"'»”’]+$/;
+
 export const passwordRecognizer: Recognizer = {
-  id: 'password',
-  types: [],
-  detect: () => [],
+  id: ID,
+  types: ['PASSWORD'],
+  detect({ text, lower }) {
+    const out: Finding[] = [];
+    if (!/pass|pw|pin|log|sign|credential|secret|kennwort|contrase|clave|mdp/.test(lower)) return out;
+    PATTERN.lastIndex = 0;
+    for (let m = PATTERN.exec(lower); m !== null; m = PATTERN.exec(lower)) {
+      const at = m.index + m[0].length;
+      if (m[0].includes('   ')) continue;
+      const hit = readValue(text, lower, at);
+      if (!hit) continue;
+      const { start, end, value, quoted } = hit;
+      if (out.some((f) => f.start < end && start < f.end)) continue;
+      const isPin = /^pin|geheimzahl|code\s+pin/.test(m[0]);
+      let score: number;
+      if (quoted || /[\d\W_]/u.test(value) || /[a-z]/.test(value) === /[A-Z]/.test(value)) score = 0.92;
+      else score = 0.72;
+      if (isPin && !/\d/.test(value)) continue;
+      const cueWord = /^[^\s:=]+/.exec(m[0])?.[0] ?? '';
+      let e = end;
+      PAIR.lastIndex = end;
+      const pair = /^log|^sign|^cred/.test(m[0]) ? PAIR.exec(lower) : null;
+      if (pair?.[1] && !STOP.has(pair[1])) {
+        e = trimEnd(text, end + pair[0].length);
+        score = 0.92;
+      }
+      if (score < 0.9 && WEAK_CUE.test(cueWord)) continue;
+      out.push(makeFinding('PASSWORD', text, start, e, score, ID, [m[0].trim().split(/\s+/)[0]!]));
+      PATTERN.lastIndex = Math.max(PATTERN.lastIndex, e);
+    }
+    return out;
+  },
 };
+
+function trimEnd(text: string, end: number): number {
+  const t = TRAIL.exec(text.slice(Math.max(0, end - 8), end));
+  return t ? end - t[0].length : end;
+}
+
+function readValue(
+  text: string,
+  lower: string,
+  at: number,
+): { start: number; end: number; value: string; quoted: boolean } | null {
+  QUOTED.lastIndex = at;
+  const q = QUOTED.exec(text);
+  if (q) return { start: at + 1, end: at + 1 + q[1]!.length, value: q[1]!, quoted: true };
+  TOKEN.lastIndex = at;
+  const t = TOKEN.exec(text);
+  if (!t) return null;
+  const end = trimEnd(text, at + t[0].length);
+  if (end <= at) return null;
+  const value = text.slice(at, end);
+  const low = lower.slice(at, end);
+  if (STOP.has(low)) return null;
+  // "my password was changed", "password is expiring": participles and gerunds describe, not disclose.
+  if (/^[a-zà-ÿ]+$/.test(low) && /(?:ed|ing|ly)$/.test(low) && low.length > 4 && value === low) return null;
+  return { start: at, end, value, quoted: false };
+}

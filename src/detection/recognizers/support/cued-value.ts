@@ -1,0 +1,21 @@
+/**
+ * "cue … value" extraction shared by the identifier recognizers (passport, licence, bank account):
+ * after a cue, skip connective words ("number", "is", ":", "no.", "ist", "es", "est"…) and read the
+ * value at that position with a sticky regex.
+ */
+const FILLER =
+  /(?:[\s:=#\u2013\u2014-]+|\.(?=\s)|(?:is|was|are|no|nr|num|number|numbers|nummer|número|numero|numéro|ist|lautet|es|est|el|la|le|de|du|my|mein|meine|mi|mon|ma|the|of|n°|nº|no\.|nr\.|id)(?![\p{L}\p{N}])\.?)*/uy;
+
+export function skipFiller(lower: string, pos: number, maxSkip = 32): number {
+  FILLER.lastIndex = pos;
+  const m = FILLER.exec(lower);
+  const next = m ? pos + m[0].length : pos;
+  // Three spaces are text the engine blanked after masking it: the value that was here is gone.
+  return next - pos > maxSkip || m?.[0].includes('   ') ? -1 : next;
+}
+
+/** Reads `re` (sticky) at `pos`; returns the match end or -1. */
+export function readAt(re: RegExp, lower: string, pos: number): RegExpExecArray | null {
+  re.lastIndex = pos;
+  return re.exec(lower);
+}
