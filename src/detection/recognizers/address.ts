@@ -1,8 +1,312 @@
-import type { Recognizer } from '../types.js';
+import type { Finding } from '../../core/finding.js';
+import { matchAll } from '../context.js';
+import type { Recognizer, ScanInput } from '../types.js';
+import {
+  ADDRESS_STOP,
+  AU_TAIL_RE,
+  CITY_ONLY_RE,
+  COUNTRY_RE,
+  EU_TAIL_RE,
+  POSTCODE_CUE_RE,
+  stickyEnd,
+  UK_TAIL_RE,
+  UNIT_RE,
+  US_STATE_TAIL_RE,
+  US_TAIL_RE,
+} from './places/address-tail.js';
+import { DIRECTIONALS, PREFIX_STREET_TYPES, QUANTITY_WORDS, STREET_SUFFIXES } from './places/street-types.js';
 
-// TODO(owner: detection helper): real implementation replaces this placeholder.
+/**
+ * ADDRESS: a street-level address as one span — house number, street, unit, then city / state /
+ * postcode when they follow — in US, UK, German-style ("Hauptstraße 12, 80331 München") and Romance
+ * ("12 rue de la Paix", "Calle Mayor 10") orders, plus PO boxes. A city named on its own is not an
+ * address. The span stops where the sentence moves on ("…, not the old one", "… mobile 555…").
+ */
 export const addressRecognizer: Recognizer = {
   id: 'address',
-  types: [],
-  detect: () => [],
+  types: ['ADDRESS'],
+  detect(input: ScanInput): Finding[] {
+    if (!/\d/.test(input.text)) return [];
+    const out: Finding[] = [];
+    numberFirst(input, out);
+    nameFirst(input, out);
+    poBoxes(input, out);
+    postcodes(input, out);
+    return out;
+  },
 };
+
+const ADDRESS_CUE_BEFORE =
+  /(?:deliver(?:ed|y)?(?: it| them| this)?(?: to)?|ship(?:ped|ping)?(?: it| them)?(?: to)?|send(?: it| them)?(?: to)?|sent(?: it)? to|mail(?: it)? to|post(?: it)? to|address(?:e|e is)?(?: is| was|:| to| =| now| should be)?|addr\.?:?|live at|living at|lives at|reside at|resides at|residing at|moved to|move to|moving to|go(?:es)? to|drop(?: it)?(?: off)? at|located at|bring it to|forward(?: it)? to|adresse(?: ist| est| lautet)?:?|anschrift:?|wohne in der|wohne in|dirección(?: es)?:?|direccion(?: es)?:?|domicilio(?: es)?:?|endereço(?: é)?:?|indirizzo(?: è)?:?|envoyer à|livrer à|enviar a)[ \t:,-]*$/;
+
+const hasCue = (lower: string, start: number): boolean =>
+  ADDRESS_CUE_BEFORE.test(lower.slice(Math.max(0, start - 48), start));
+
+const STOP = new Set(ADDRESS_STOP.split('|'));
+const WORD_RE = /[\p{L}\d][\p{L}\p{M}\d'’-]*\.?/uy;
+const BLANKS_RE = /[ \t]+/y;
+
+interface Word {
+  start: number;
+  end: number;
+  /** Lowercase, trailing dot removed. */
+  w: string;
+  dotted: boolean;
+}
+
+function wordAt(lower: string, pos: number): Word | undefined {
+  WORD_RE.lastIndex = pos;
+  const m = WORD_RE.exec(lower);
+  if (!m) return undefined;
+  const dotted = m[0].endsWith('.');
+  return { start: pos, end: pos + m[0].length, w: dotted ? m[0].slice(0, -1) : m[0], dotted };
+}
+
+/** Words on the same line separated by blanks only, up to `max`. */
+function wordsFrom(lower: string, pos: number, max: number): Word[] {
+  const words: Word[] = [];
+  let i = pos;
+  while (words.length < max) {
+    BLANKS_RE.lastIndex = i;
+    if (!BLANKS_RE.exec(lower)) break;
+    const w = wordAt(lower, BLANKS_RE.lastIndex);
+    if (!w) break;
+    words.push(w);
+    i = w.end;
+    if (w.dotted && !DIRECTIONALS.has(w.w) && w.w !== 'st' && w.w !== 'mt' && w.w !== 'ft') break;
+  }
+  return words;
+}
+
+const ORDINAL = /^\d{1,4}(?:st|nd|rd|th)$/;
+const isStreetNameWord = (w: string): boolean =>
+  !STOP.has(w) && !QUANTITY_WORDS.has(w) && (/^\p{L}/u.test(w) || ORDINAL.test(w));
+
+/** Unit, then the longest of the regional tails, then a country. Returns the new end and what was seen. */
+function extendTail(
+  lower: string,
+  end: number,
+): { end: number; unit: boolean; postal: boolean; city: boolean } {
+  let unit = false;
+  for (let k = 0; k < 2; k++) {
+    const e = stickyEnd(UNIT_RE, lower, end);
+    if (e < 0) break;
+    end = e;
+    unit = true;
+  }
+  let best = -1;
+  let postal = false;
+  for (const re of [US_TAIL_RE, UK_TAIL_RE, EU_TAIL_RE, AU_TAIL_RE]) {
+    const e = stickyEnd(re, lower, end);
+    if (e > best) {
+      best = e;
+      postal = true;
+    }
+  }
+  let city = false;
+  if (best < 0) {
+    for (const re of [US_STATE_TAIL_RE, CITY_ONLY_RE]) {
+      const e = stickyEnd(re, lower, end);
+      if (e > best) best = e;
+    }
+    city = best > 0;
+  }
+  if (best > 0) {
+    end = best;
+    const c = stickyEnd(COUNTRY_RE, lower, end);
+    if (c > 0 && /^[ \t]*,/.test(lower.slice(end, c))) end = c;
+  }
+  return { end, unit, postal, city };
+}
+
+function emit(
+  out: Finding[],
+  text: string,
+  start: number,
+  end: number,
+  score: number,
+  reasons: string[],
+): void {
+  if (score <= 0) return;
+  out.push({
+    type: 'ADDRESS',
+    start,
+    end,
+    score: Math.min(0.97, score),
+    recognizer: 'address',
+    value: text.slice(start, end),
+    reasons,
+  });
+}
+
+const HOUSE_NUMBER = /(?<![\p{L}\d.,:/$€£#+*-])\d{1,6}(?:-\d{1,4})?[a-z]?(?:[ \t]?½)?(?=[ \t]+[\p{L}\d])/gu;
+const LOWER_CASE_ONLY = /^[^\p{Lu}]*$/u;
+
+/** "7308 E 11th Street, Apt 4C …", "57 nakia drove, …", "12 rue de la Paix, 75002 Paris". */
+function numberFirst({ text, lower }: ScanInput, out: Finding[]): void {
+  for (const m of matchAll(HOUSE_NUMBER, lower)) {
+    const start = m.index;
+    const numEnd = start + m[0].length;
+    const words = wordsFrom(lower, numEnd, 6);
+    if (words.length === 0) continue;
+    const cued = hasCue(lower, start);
+
+    let streetEnd = -1;
+    let kind = '';
+    const first = words[0]!;
+    if (PREFIX_STREET_TYPES.has(first.w) && words.length > 1) {
+      // Romance order after the number: "12 rue de la Paix"
+      let k = 1;
+      while (k < words.length && k < 6 && !STOP.has(words[k]!.w) && !/^\d/.test(words[k]!.w)) k++;
+      if (k > 1) {
+        streetEnd = words[k - 1]!.end;
+        kind = 'prefix-type';
+      }
+    } else {
+      const skip = DIRECTIONALS.has(first.w) && words.length > 2 ? 1 : 0;
+      let lastSuffix = -1;
+      for (let k = skip; k < words.length; k++) {
+        const w = words[k]!.w;
+        if (k > skip && STREET_SUFFIXES.has(w)) lastSuffix = k;
+        if (!isStreetNameWord(w) && !(k > skip && STREET_SUFFIXES.has(w))) break;
+        if (words[k]!.dotted && k > skip) break;
+      }
+      if (lastSuffix > 0) {
+        let k = lastSuffix;
+        const post = words[k + 1];
+        if (
+          post &&
+          DIRECTIONALS.has(post.w) &&
+          post.w.length <= 2 &&
+          !/^[ \t]*\d/.test(lower.slice(post.end))
+        )
+          k++;
+        streetEnd = words[k]!.end;
+        kind = 'suffix';
+      } else if (cued) {
+        // A strong cue vouches for an unknown street type ("57 nakia drove", "14318 Hillside").
+        let k = 0;
+        while (k < words.length && k < 4 && isStreetNameWord(words[k]!.w) && !/^\d/.test(words[k]!.w)) {
+          k++;
+          if (words[k - 1]!.dotted) break;
+        }
+        if (k > 0) {
+          streetEnd = words[k - 1]!.end;
+          kind = 'cued';
+        }
+      }
+    }
+    if (streetEnd < 0) continue;
+    const tail = extendTail(lower, streetEnd);
+    // "St." keeps its dot only when the address goes on; a sentence-ending dot is not part of it.
+    if (tail.end === streetEnd && lower.charAt(streetEnd - 1) === '.') tail.end--;
+    const value = text.slice(start, streetEnd);
+    const caps = !LOWER_CASE_ONLY.test(value);
+    const digits = m[0].replace(/\D/g, '').length;
+    let score: number;
+    if (kind === 'cued')
+      score = tail.postal || tail.unit || tail.city || caps ? 0.85 : words.length > 1 ? 0.7 : 0.6;
+    else if (cued) score = 0.92;
+    else if (tail.postal) score = 0.9;
+    else
+      score =
+        (caps ? 0.65 : 0.55) + (digits >= 2 ? 0.05 : -0.1) + (tail.unit ? 0.15 : 0) + (tail.city ? 0.1 : 0);
+    if (kind === 'prefix-type' && !cued && !tail.postal && !tail.unit) score -= 0.1;
+    const reasons = [
+      kind,
+      ...(cued ? ['cue'] : []),
+      ...(tail.postal ? ['postcode'] : []),
+      ...(tail.unit ? ['unit'] : []),
+    ];
+    emit(out, text, start, tail.end, score, reasons);
+  }
+}
+
+const GERMAN_SUFFIX =
+  'straße|strasse|str\\.|str|weg|platz|allee|gasse|damm|ufer|chaussee|steig|pfad|ring|markt|graben|stieg|gracht|laan|plein|kade|dijk|vej|gade|gatan|vägen|väg|gata|veien|vei';
+const WEAK_GERMAN_SUFFIX =
+  'hof|berg|feld|garten|kamp|wall|tor|brücke|bruecke|siedlung|park|heide|au|tal|bach|höhe|hoehe';
+const NAME_WORD = "[\\p{L}][\\p{L}\\p{M}'’.-]*";
+const NAME_FIRST = new RegExp(
+  `(?<![\\p{L}\\p{M}\\d'’.-])((?:${NAME_WORD}[ \\t]+){0,3}?)((?:${NAME_WORD})?(?:(${GERMAN_SUFFIX})|(${WEAK_GERMAN_SUFFIX})))[ \\t]+(\\d{1,4}[a-z]?(?:[ \\t]*[-/][ \\t]*\\d{1,4}[a-z]?)?)(?![\\p{L}\\p{M}\\d]|[.,]\\d)`,
+  'gu',
+);
+const ROMANCE_FIRST = new RegExp(
+  `(?<![\\p{L}\\p{M}\\d])(?:${[...PREFIX_STREET_TYPES].join('|')}|c/|avda\\.|av\\.|r\\.)[ \\t]+((?:${NAME_WORD}[ \\t]+){0,4}?${NAME_WORD})[ \\t]*,?[ \\t]*(?:n[º°o.]?[ \\t]*)?\\d{1,4}[a-z]?(?![\\p{L}\\p{M}\\d]|[.,]\\d)`,
+  'gu',
+);
+const GERMAN_PREFIX =
+  /^(?:am|an der|an den|auf der|auf dem|im|in der|zum|zur|unter den|hinter der|alte|alter|neue|neuer)[ \t]+/;
+
+/** "Hauptstraße 12, 80331 München", "kumper weg 19", "Calle Mayor 10, 3º B, 28013 Madrid". */
+function nameFirst({ text, lower }: ScanInput, out: Finding[]): void {
+  for (const m of matchAll(NAME_FIRST, lower)) {
+    // The match starts as early as it can; leading words are kept only once they stop being prose.
+    let start = m.index;
+    const prefixEnd = m.index + (m[1]?.length ?? 0);
+    while (start < prefixEnd) {
+      const w = wordAt(lower, start);
+      if (!w || !STOP.has(w.w) || GERMAN_PREFIX.test(lower.slice(start, prefixEnd + 1))) break;
+      start = w.end;
+      BLANKS_RE.lastIndex = start;
+      if (BLANKS_RE.exec(lower)) start = BLANKS_RE.lastIndex;
+    }
+    const prefix = lower.slice(start, prefixEnd);
+    // "a ring 5" or "the park 3": the street word alone, with nothing naming it, is not a street.
+    const head = m[2] ?? '';
+    const weak = m[4] !== undefined;
+    const standalone = head === (m[3] ?? m[4]);
+    if (standalone && prefix.trim() === '') continue;
+    const streetEnd = m.index + m[0].length;
+    const tail = extendTail(lower, streetEnd);
+    const cued = hasCue(lower, start);
+    let score = tail.postal ? 0.9 : cued ? 0.85 : weak ? 0 : 0.6;
+    if (score === 0 && !tail.postal) continue;
+    if (tail.unit) score += 0.1;
+    emit(out, text, start, tail.end, score, [
+      'name-first',
+      ...(cued ? ['cue'] : []),
+      ...(tail.postal ? ['postcode'] : []),
+    ]);
+  }
+  for (const m of matchAll(ROMANCE_FIRST, lower)) {
+    const name = m[1] ?? '';
+    if (
+      name
+        .split(/[ \t]+/)
+        .some((w) => STOP.has(w) && !/^(?:de|la|del|das|dos|da|do|di|della|des|du|le|les)$/.test(w))
+    )
+      continue;
+    const streetEnd = m.index + m[0].length;
+    const tail = extendTail(lower, streetEnd);
+    const cued = hasCue(lower, m.index);
+    const score = tail.postal ? 0.9 : cued ? 0.85 : 0.55;
+    emit(out, text, m.index, tail.end, score + (tail.unit ? 0.1 : 0), [
+      'prefix-type',
+      ...(cued ? ['cue'] : []),
+    ]);
+  }
+}
+
+const PO_BOX =
+  /(?<![\p{L}])(?:p\.?[ \t]?o\.?[ \t]?box|post[ \t]office[ \t]box|pob|postfach|apartado(?: de correos)?|caixa postal|casilla)[ \t]*(?:no\.?[ \t]*)?#?[ \t]*\d{1,7}(?!\d)/gu;
+
+/** "PO Box 41494, North Michaelshire, OH 03529", "p.o. box 12". */
+function poBoxes({ text, lower }: ScanInput, out: Finding[]): void {
+  if (!/box|postfach|apartado|caixa|casilla/.test(lower)) return;
+  for (const m of matchAll(PO_BOX, lower)) {
+    const end = m.index + m[0].length;
+    const tail = extendTail(lower, end);
+    emit(out, text, m.index, tail.end, tail.postal || tail.city ? 0.92 : 0.85, ['po-box']);
+  }
+}
+
+/** "zip code 94103", "postcode SW1A 1AA": a postcode the customer gives as part of their address. */
+function postcodes({ text, lower }: ScanInput, out: Finding[]): void {
+  if (!/zip|post|plz|código|cap\b/.test(lower)) return;
+  for (const m of matchAll(POSTCODE_CUE_RE, lower)) {
+    const code = m[1] ?? '';
+    const start = m.index + m[0].length - code.length;
+    emit(out, text, start, start + code.length, 0.75, ['postcode-cue']);
+  }
+}

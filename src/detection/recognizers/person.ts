@@ -1,8 +1,247 @@
-import type { Recognizer } from '../types.js';
+import type { Finding } from '../../core/finding.js';
+import { matchAll } from '../context.js';
+import type { Recognizer, ScanInput } from '../types.js';
+import {
+  CONFIRMERS,
+  type CueStrength,
+  DASH_SIGN_RE,
+  DELIVERY_CONTEXT,
+  GREETING_BEFORE,
+  NAME_CUES,
+  SIGN_OFF_RE,
+} from './names/cues.js';
+import { NON_PERSON_TAIL, PERSON_BRANDS, PRODUCT_HEADS, STOP_WORDS } from './names/lexicon.js';
+import {
+  isNameEvidence,
+  isPlainWord,
+  type NameSpan,
+  nameTokens,
+  readName,
+  tighten,
+} from './names/name-span.js';
+import { PLACE_NAMES } from './places/place-names.js';
+import { STREET_SUFFIXES } from './places/street-types.js';
 
-// TODO(owner: detection helper): real implementation replaces this placeholder.
+/**
+ * PERSON: personal names as chat customers write them.
+ *
+ * Cues carry most of the weight: "my name is", "this is … writing", "placed by", "ask for", sign-offs,
+ * German/Spanish/French/Italian/Portuguese/Dutch equivalents. Behind a cue the name may be lowercase,
+ * "Last, First", hyphenated, with particles, initials, titles or diacritics. Without a cue only a
+ * capitalised pair opened by a known given name fires, at a lower score.
+ *
+ * Deliberately left readable: a lone first name right after a greeting ("hi Tom", "thanks Sarah") is
+ * nearly always the agent being addressed, not the customer. A sign-off set apart by a comma, dash or
+ * line break ("Thanks,\nSarah") is the customer's name and is masked. The agent's own name can be
+ * allow-listed in the policy (`masking.allow`) for the remaining cases.
+ */
 export const personRecognizer: Recognizer = {
   id: 'person',
-  types: [],
-  detect: () => [],
+  types: ['PERSON'],
+  detect(input: ScanInput): Finding[] {
+    const out: Finding[] = [];
+    fromCues(input, out);
+    fromHere(input, out);
+    fromSignOffs(input, out);
+    fromLastLine(input, out);
+    fromTitles(input, out);
+    fromCapitalisedPairs(input, out);
+    return out;
+  },
 };
+
+function push(out: Finding[], text: string, span: NameSpan, score: number, reasons: string[]): void {
+  if (score < 0.3) return;
+  out.push({
+    type: 'PERSON',
+    start: span.start,
+    end: span.end,
+    score: Math.min(1, score),
+    recognizer: 'person',
+    value: text.slice(span.start, span.end),
+    reasons,
+  });
+}
+
+const isPlace = (span: NameSpan, lower: string): boolean =>
+  PLACE_NAMES.has(lower.slice(span.start, span.end));
+
+/**
+ * How sure we are that `span`, found after a cue of `strength`, is a name; 0 when it is not one.
+ * The rules encode one idea: the weaker the cue, the more the words themselves must look like a name.
+ */
+export function judgeSpan(span: NameSpan, strength: CueStrength, confirmed: boolean, lower: string): number {
+  const toks = nameTokens(span);
+  const first = toks[0];
+  if (!first) return 0;
+  const n = toks.length;
+  const evidence = toks.some(isNameEvidence);
+  const allPlain = toks.every(isPlainWord);
+  const allCap = toks.every((t) => t.cap);
+  const knownName = toks.some((t) => (t.given || t.surname) && (!t.word || t.cap));
+
+  if (toks.every((t) => t.initial)) return 0;
+  if (allPlain && !span.titled && !(strength === 'strong' && allCap)) return 0;
+  if (isPlainWord(first) && !first.cap && !span.commaForm && strength !== 'strong') return 0;
+  if (strength !== 'strong' && PRODUCT_HEADS.has(first.lower) && !confirmed) return 0;
+  if (strength !== 'strong' && !confirmed && isPlace(span, lower)) return 0;
+
+  switch (strength) {
+    case 'strong':
+      if (n === 1 && isPlainWord(first)) return confirmed ? 0.7 : 0.55;
+      return evidence || confirmed ? 0.9 : 0.8;
+    case 'medium':
+      if (confirmed) return evidence || n > 1 ? 0.88 : 0.75;
+      if (n === 1)
+        return first.given && (!first.word || first.cap) ? 0.75 : first.cap && !first.word ? 0.55 : 0;
+      if (knownName) return 0.8;
+      return evidence ? 0.7 : span.closed && !toks.some(isPlainWord) ? 0.6 : 0;
+    case 'weak':
+      if (span.commaForm && (knownName || evidence)) return 0.8;
+      if (!(first.given || first.surname || (first.cap && !first.word))) return 0;
+      if (confirmed && n > 1) return 0.88;
+      if (n === 1) return first.given && (!first.word || first.cap) ? 0.7 : 0;
+      return knownName ? 0.8 : evidence ? 0.65 : 0;
+    case 'given':
+      if (!(first.given && (!first.word || first.cap))) return 0;
+      return n > 1 && knownName ? 0.7 : 0.6;
+  }
+}
+
+const HERE_AFTER = /^[ \t]+here\b/;
+const LINE_START = /(?:^|\n)[ \t]*(?=\p{L})/gu;
+
+/** "Jane here", "J. R. Smith here, about my order": a name opening a line, then "here". */
+function fromHere({ text, lower }: ScanInput, out: Finding[]): void {
+  if (!lower.includes('here')) return;
+  for (const m of matchAll(LINE_START, lower)) {
+    const span = readName(text, lower, m.index + m[0].length, { allowComma: false });
+    if (!span || !HERE_AFTER.test(lower.slice(span.end, span.end + 8))) continue;
+    const score = judgeSpan(span, 'medium', true, lower);
+    if (score > 0) push(out, text, span, score, ['cue:here']);
+  }
+}
+
+function fromCues({ text, lower }: ScanInput, out: Finding[]): void {
+  for (const cue of NAME_CUES) {
+    for (const m of matchAll(cue.re, lower)) {
+      const at = m.index + m[0].length;
+      if (cue.strength === 'given' && !DELIVERY_CONTEXT.test(lower.slice(Math.max(0, m.index - 60), m.index)))
+        continue;
+      const raw = readName(text, lower, at);
+      if (!raw) continue;
+      const confirmed = CONFIRMERS.test(lower.slice(raw.end, raw.end + 40));
+      const strength: CueStrength = cue.id === 'this-is' && confirmed ? 'strong' : cue.strength;
+      const span = tighten(raw, (strength === 'strong' || confirmed) && raw.closed);
+      if (!span) continue;
+      const score = judgeSpan(span, strength, confirmed, lower);
+      if (score > 0) push(out, text, span, score, [`cue:${cue.id}`, ...(confirmed ? ['confirmed'] : [])]);
+    }
+  }
+}
+
+/** The name must end the line or the sentence: a sign-off is the last thing written. */
+const ENDS_SIGN_OFF = /^[ \t]*(?:$|[\n.!,;)]|\r)/;
+
+function fromSignOffs({ text, lower }: ScanInput, out: Finding[]): void {
+  for (const m of matchAll(SIGN_OFF_RE, lower)) {
+    const sep = m[2] ?? '';
+    const at = m.index + m[0].length;
+    const span = readName(text, lower, at);
+    if (!span || !ENDS_SIGN_OFF.test(lower.slice(span.end, span.end + 3))) continue;
+    if (!span.commaForm && nameTokens(span).some((t) => isPlainWord(t) && !t.cap)) continue;
+    const toks = nameTokens(span);
+    // "thanks Sarah" (no comma) addresses the agent; a full name or a separated sign-off is the writer's.
+    if (!/[,!.:;—–\n-]/.test(sep) && toks.length < 2) continue;
+    const score = judgeSpan(span, 'medium', true, lower);
+    if (score > 0) push(out, text, span, score - 0.03, ['cue:sign-off']);
+  }
+  for (const m of matchAll(DASH_SIGN_RE, lower)) {
+    const span = readName(text, lower, m.index + m[0].length);
+    if (!span || !/^[ \t]*(?:$|\n)/.test(lower.slice(span.end, span.end + 2))) continue;
+    const score = judgeSpan(span, 'medium', true, lower);
+    if (score > 0) push(out, text, span, score - 0.05, ['cue:dash-signature']);
+  }
+}
+
+/** A name alone on the last line of a multi-line message is a signature. */
+function fromLastLine({ text, lower }: ScanInput, out: Finding[]): void {
+  const trimmed = text.trimEnd();
+  const nl = trimmed.lastIndexOf('\n');
+  if (nl < 0 || trimmed.slice(0, nl).trim() === '') return;
+  const span = readName(text, lower, nl + 1);
+  if (!span || span.end !== trimmed.length) return;
+  const toks = nameTokens(span);
+  if (toks.length > 3 || toks.some(isPlainWord)) return;
+  if (!toks.some(isNameEvidence)) return;
+  if (!toks.some((t) => t.given || t.surname) && !toks.every((t) => t.cap)) return;
+  push(out, text, span, toks.some((t) => t.given) ? 0.75 : 0.6, ['last-line']);
+}
+
+const TITLE_SCAN =
+  /(?<![\p{L}])(?:[Mm]rs?|[Mm]s|[Mm]iss|[Mm]x|[Dd]r|[Pp]rof|[Hh]err|[Ff]rau|[Ss]ra?|[Mm]me|[Mm]lle)\.?[ \t]+(?=\p{Lu})/gu;
+
+/** "Mr. Smith", "Dr Jane Okafor": a title in front of capitalised words. */
+function fromTitles({ text, lower }: ScanInput, out: Finding[]): void {
+  for (const m of matchAll(TITLE_SCAN, text)) {
+    const raw = readName(text, lower, m.index, { allowComma: false });
+    const span = raw && tighten(raw, false);
+    if (!span?.titled) continue;
+    const toks = nameTokens(span);
+    if (!toks.every((t) => t.cap) || toks.every(isPlainWord)) continue;
+    push(out, text, span, 0.8, ['title']);
+  }
+}
+
+const CAP_RUN =
+  /(?<![\p{L}\p{M}'’.@_-])\p{Lu}[\p{Ll}\p{M}]+(?:['’-]\p{L}[\p{Ll}\p{M}]*)*(?:[ \t]+(?:\p{Lu}\.|\p{Lu}[\p{Ll}\p{M}]+(?:['’-]\p{L}[\p{Ll}\p{M}]*)*)){1,3}(?![\p{L}\p{M}@_])/gu;
+const PLACE_PREPOSITION =
+  /(?:^|[^\p{L}])(?:in|at|near|via|left|leaves|leaving|towards?|outside|around|through|across)[ \t]+$/u;
+
+/**
+ * No cue: "Capitalised Capitalised" opened by a known given name ("… spoke to Maria Lopez yesterday").
+ * Places, products and greetings addressed to the agent stay readable.
+ */
+function fromCapitalisedPairs({ text, lower }: ScanInput, out: Finding[]): void {
+  for (const m of matchAll(CAP_RUN, text)) {
+    const span = readName(text, lower, m.index, { allowComma: false });
+    if (!span || span.titled) continue;
+    const toks = nameTokens(span).filter((t) => t.end <= m.index + m[0].length);
+    const first = toks[0];
+    if (!first || toks.length < 2 || !first.given || !first.cap) continue;
+    if (STOP_WORDS.has(first.lower) || toks.some((t) => PRODUCT_HEADS.has(t.lower))) continue;
+    const rest = toks.slice(1);
+    if (
+      rest.some(
+        (t) =>
+          !t.cap ||
+          NON_PERSON_TAIL.has(t.lower) ||
+          STREET_SUFFIXES.has(t.lower) ||
+          (isPlainWord(t) && !t.initial),
+      )
+    )
+      continue;
+    if (rest.some((t) => PLACE_NAMES.has(t.lower) && !t.surname && !t.given)) continue;
+    const end = rest[rest.length - 1]!.end;
+    const phrase = lower.slice(first.start, end);
+    if (PLACE_NAMES.has(phrase) || PERSON_BRANDS.has(phrase)) continue;
+    const before = lower.slice(Math.max(0, first.start - 24), first.start);
+    if (PLACE_PREPOSITION.test(before)) continue;
+    // "Hi Maria Lopez" is still a name, but a greeting + one name was filtered above by the two-word rule.
+    const surnameBacked = rest.some((t) => t.surname && !t.word);
+    // An ambiguous first word ("Will", "Grace", "Hunter") needs an unambiguous surname behind it.
+    if (first.word && !surnameBacked && !rest.some((t) => !t.word && !t.given && !t.surname && !t.initial))
+      continue;
+    const greeted = GREETING_BEFORE.test(before);
+    const score = (surnameBacked ? 0.7 : 0.6) - (greeted ? 0.05 : 0);
+    out.push({
+      type: 'PERSON',
+      start: first.start,
+      end,
+      score,
+      recognizer: 'person',
+      value: text.slice(first.start, end),
+      reasons: ['given-name', ...(surnameBacked ? ['surname'] : [])],
+    });
+  }
+}

@@ -1,0 +1,102 @@
+import { UNIT_WORDS } from './street-types.js';
+
+/**
+ * What may follow a street line in one address span: unit designators, then city / state / postcode in
+ * US, UK/Irish/Canadian and continental European order. Every regex is sticky and runs on the lowercase
+ * text at the end of the street; none crosses a line break.
+ */
+
+const US_STATES =
+  'al|ak|az|ar|ca|co|ct|de|dc|fl|ga|hi|id|il|in|ia|ks|ky|la|me|md|ma|mi|mn|ms|mo|mt|ne|nv|nh|nj|nm|ny|nc|nd|oh|ok|' +
+  'or|pa|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy|pr|gu|vi|as|mp|' +
+  'alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|georgia|hawaii|idaho|illinois|' +
+  'indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|mississippi|missouri|' +
+  'montana|nebraska|nevada|new hampshire|new jersey|new mexico|new york|north carolina|north dakota|ohio|oklahoma|' +
+  'oregon|pennsylvania|rhode island|south carolina|south dakota|tennessee|texas|utah|vermont|virginia|washington|' +
+  'west virginia|wisconsin|wyoming|' +
+  // Canadian provinces and Australian states, which follow the same "City, ST postcode" order
+  'ab|bc|mb|nb|nl|ns|nt|nu|on|pe|qc|sk|yt|nsw|vic|qld|wa|sa|tas|act';
+
+/** Words that end an address: the sentence carries on with something else. */
+export const ADDRESS_STOP =
+  'and|or|but|not|no|nor|my|your|our|his|her|their|the|also|please|pls|thanks|thank|thx|cheers|ok|okay|asap|' +
+  'instead|anymore|now|today|tomorrow|yesterday|since|until|before|after|because|which|that|who|where|when|is|was|' +
+  'are|am|be|been|will|would|can|could|should|i|im|me|we|you|it|its|this|these|those|there|here|phone|mobile|' +
+  'tel|cell|email|e-mail|mail|passport|ssn|dob|born|birthday|card|acct|account|order|package|parcel|password|' +
+  'contact|reach|call|text|refund|use|license|licence|ip|iban|bank|rather|though|via|for|to|at|with|from|by|on|' +
+  'in|if|so|as|then|than|just|only|still|again|too|very|while|hi|hello|hey|regards|best|sincerely|deliver|ship|' +
+  'send|sent|update|change|changed|new|old|address|home|number|name|customer|ticket|case|tracking|sku|dear|' +
+  // the same glue in German, Spanish, French, Italian and Portuguese sentences around an address
+  'bitte|an|nach|zu|die|der|das|den|dem|und|ist|meine|mein|unsere|adresse|lieferadresse|rechnungsadresse|wohne|' +
+  'lautet|jetzt|neue|envíe|enviar|envíen|a|al|mi|es|está|à|au|chez|ma|mon|est|é|em|para|per|indirizzo|morada|' +
+  'dirección|direccion|endereço|spedire|livrer|envoyer|schicken|senden|liefern';
+
+const STOP_AHEAD = `(?!(?:${ADDRESS_STOP})(?![\\p{L}\\p{M}'’-]))`;
+const WORD = `[\\p{L}][\\p{L}\\p{M}'’.-]*`;
+/** One to four city words, none of them a stop word. "new" is allowed inside ("North New Stuart")… */
+const CITY = `${STOP_AHEAD}${WORD}(?:[ \\t]+${STOP_AHEAD}${WORD}){0,3}`;
+/** …but a city may start with "new", "old", "st" ("New York", "Old Town"). */
+const CITY_START = `(?:(?:new|old|st\\.?|saint|san|santa|fort|ft\\.?|port|mount|mt\\.?|lake|north|south|east|west|upper|lower|great|little|east)[ \\t]+)?`;
+const FULL_CITY = `${CITY_START}${CITY}`;
+const SEP = `[ \\t]*,?[ \\t]*`;
+const ZIP_US = `\\d{5}(?:-\\d{4})?`;
+/** Real UK, Irish-style outward codes and the lenient "HS06 36Y" shape generated data uses. */
+const POSTCODE_UK = `[a-z]{1,2}\\d[a-z\\d]?[ \\t]*\\d[a-z]{2}|[a-z]{1,2}\\d{1,2}[ \\t]+\\d{1,2}[a-z]{1,2}`;
+const POSTCODE_CA = `[a-z]\\d[a-z][ \\t]?\\d[a-z]\\d`;
+const ZIP_EU = `\\d{5}|\\d{4}-\\d{3}|\\d{2}-\\d{3}|\\d{4}(?:[ \\t]?[a-z]{2}(?![\\p{L}]))?`;
+const END = `(?![\\p{L}\\p{M}\\d]|[.-]\\d)`;
+const COUNTRY =
+  '(?:usa|u\\.s\\.a\\.?|us|united states|uk|u\\.k\\.|united kingdom|england|scotland|wales|ireland|canada|australia|' +
+  'germany|deutschland|spain|españa|espana|france|portugal|italy|italia|netherlands|nederland|belgium|austria|' +
+  'österreich|switzerland|schweiz|suisse|mexico|méxico)';
+
+export const UNIT_RE = new RegExp(
+  `(?:[ \\t]*,?[ \\t]*(?:(?:${UNIT_WORDS})\\.?[ \\t]*(?:no\\.?[ \\t]*)?#?[ \\t]*|#[ \\t]*)[a-z0-9][a-z0-9-]{0,5}${END}` +
+    `|[ \\t]*,[ \\t]*\\d{1,3}(?:º|ª|°|st|nd|rd|th)?[ \\t]*(?:[a-z]|izq|izda|dcha|der|floor|fl|piso|étage|etage)\\.?${END})`,
+  'uy',
+);
+
+/** ", City, ST 12345" / "City ST 12345-6789" / ", ST 12345" / " 12345". */
+export const US_TAIL_RE = new RegExp(
+  `${SEP}(?:${FULL_CITY}${SEP})?(?:(?:${US_STATES})\\.?${SEP})?${ZIP_US}${END}`,
+  'uy',
+);
+/** ", City, ST" without a ZIP: the state must be followed by the end of the sentence. */
+export const US_STATE_TAIL_RE = new RegExp(
+  `[ \\t]*,[ \\t]*${FULL_CITY}[ \\t]*,[ \\t]*(?:${US_STATES})\\.?(?=[ \\t]*(?:$|[\\n.!?;,)]))`,
+  'uy',
+);
+/** ", Sydney NSW 2000": Australian states take four-digit postcodes. */
+export const AU_TAIL_RE = new RegExp(
+  `${SEP}(?:${FULL_CITY}${SEP})?(?:nsw|vic|qld|wa|sa|tas|act|nt)\\.?[ \\t]+\\d{4}${END}`,
+  'uy',
+);
+/** ", Town PostCode" (UK, Ireland) or "City QC H2X 1Y4" (Canada). */
+export const UK_TAIL_RE = new RegExp(
+  `${SEP}(?:${FULL_CITY}${SEP})?(?:(?:${US_STATES})[ \\t]+)?(?:${POSTCODE_UK}|${POSTCODE_CA})${END}`,
+  'uy',
+);
+/** ", 80331 München", "4050-262 Porto", "15179 halle (saale)". */
+export const EU_TAIL_RE = new RegExp(
+  `${SEP}(?:${ZIP_EU})[ \\t]+${FULL_CITY}(?:[ \\t]*\\([\\p{L}][\\p{L}\\p{M} .-]*\\))?`,
+  'uy',
+);
+/** ", City" then the end of the sentence or clause: "10029 leonel loop, spring valley". */
+export const CITY_ONLY_RE = new RegExp(
+  `[ \\t]*,[ \\t]*${FULL_CITY}(?=[ \\t]*(?:$|[\\n.!?;,)]|(?:${ADDRESS_STOP})(?![\\p{L}\\p{M}'’-])))`,
+  'uy',
+);
+export const COUNTRY_RE = new RegExp(`[ \\t]*,?[ \\t]*${COUNTRY}(?![\\p{L}\\p{M}])`, 'uy');
+
+/** Postcodes after "zip", "postcode": one on its own still locates a household closely. */
+export const POSTCODE_CUE_RE = new RegExp(
+  `\\b(?:zip(?: ?code)?|post ?code|postal code|plz|código postal|code postal|cap)(?: is|:)?[ \\t]*(${ZIP_US}|${POSTCODE_UK}|${POSTCODE_CA})${END}`,
+  'gu',
+);
+
+/** Runs one sticky regex at `pos`; returns the end of its match or -1. */
+export function stickyEnd(re: RegExp, lower: string, pos: number): number {
+  re.lastIndex = pos;
+  const m = re.exec(lower);
+  return m ? pos + m[0].length : -1;
+}
