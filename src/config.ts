@@ -75,10 +75,14 @@ export const EnvSchema = z.object({
   VEIL_DB: z.string().default('data/veil.sqlite'),
   VEIL_POLICY_DIR: z.string().default('policies'),
   DIRECTORY_FILE: optionalString,
-  DIRECTORY_URL: optionalUrl,
+  DIRECTORY_URL: optionalString,
+  DIRECTORY_ACCOUNT_URL: optionalString,
+  DIRECTORY_TOKEN: optionalString,
+  DIRECTORY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
   VEIL_NOTIFIER: z.enum(['outbox', 'webhook']).default('outbox'),
   VEIL_OUTBOX: z.string().default('data/outbox.jsonl'),
   VEIL_WEBHOOK_URL: optionalUrl,
+  VEIL_WEBHOOK_SECRET: optionalString,
   VEIL_CHANNEL_JWT_SECRET: optionalString,
   VEIL_CHANNEL_JWKS_URL: optionalUrl,
   VEIL_CHANNEL_JWT_ISSUER: optionalString,
@@ -149,6 +153,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (c.DIRECTORY_FILE && c.DIRECTORY_URL) {
     throw errors.config('DIRECTORY_URL', 'set DIRECTORY_FILE or DIRECTORY_URL, not both');
+  }
+  if (c.DIRECTORY_URL && !c.DIRECTORY_ACCOUNT_URL) {
+    throw errors.config('DIRECTORY_ACCOUNT_URL', 'is required with DIRECTORY_URL (the {id} lookup template)');
   }
   if (c.VEIL_CHANNEL_JWT_SECRET && c.VEIL_CHANNEL_JWKS_URL) {
     throw errors.config(

@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 export function shippedPolicyDir(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 5; i++) {
-    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'policies'))) return join(dir, 'policies');
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'policies')))
+      return join(dir, 'policies');
     dir = dirname(dir);
   }
   return resolve('policies');

@@ -1,7 +1,21 @@
 #!/usr/bin/env node
 /** The `veil` command. Each subcommand lives in commands/ and is loaded only when used (fast cold start). */
-const commands: Record<string, { summary: string; load: () => Promise<{ run(argv: string[]): Promise<number> }> }> = {
-  scan: { summary: 'mask PII in JSON Lines (or --text lines) from stdin', load: () => import('./commands/scan.js') },
+const commands: Record<
+  string,
+  { summary: string; load: () => Promise<{ run(argv: string[]): Promise<number> }> }
+> = {
+  serve: {
+    summary: 'run the proxy (configured by environment variables)',
+    load: () => import('./commands/serve.js'),
+  },
+  replay: {
+    summary: 'play conversation scripts through the pipeline and check expectations',
+    load: () => import('./commands/replay.js'),
+  },
+  scan: {
+    summary: 'mask PII in JSON Lines (or --text lines) from stdin',
+    load: () => import('./commands/scan.js'),
+  },
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -24,5 +24,15 @@ export const isCanonicalEntityType = (t: string): t is CanonicalEntityType =>
   (ENTITY_TYPES as readonly string[]).includes(t);
 
 /** Kinds of values agents need to read; recognizers must not mask them. Used by tests and the keep guard. */
-export const KEEP_KINDS = ['ORDER', 'TRACKING', 'PRICE', 'PRODUCT', 'SKU', 'DATE', 'TIME', 'CASE', 'CITY'] as const;
+export const KEEP_KINDS = [
+  'ORDER',
+  'TRACKING',
+  'PRICE',
+  'PRODUCT',
+  'SKU',
+  'DATE',
+  'TIME',
+  'CASE',
+  'CITY',
+] as const;
 export type KeepKind = (typeof KEEP_KINDS)[number];

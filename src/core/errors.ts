@@ -60,5 +60,10 @@ export const errors = {
   invalidPolicy: (file: string, message: string, field?: string) =>
     new VeilError({ code: 'invalid_policy', status: 422, message: `${file}: ${message}`, field }),
   config: (variable: string, message: string) =>
-    new VeilError({ code: 'invalid_config', status: 500, field: variable, message: `${variable}: ${message}` }),
+    new VeilError({
+      code: 'invalid_config',
+      status: 500,
+      field: variable,
+      message: `${variable}: ${message}`,
+    }),
 } as const;

@@ -3,4 +3,5 @@ export const VERIFICATION_LEVELS = ['none', 'knowledge', 'possession', 'authenti
 export type VerificationLevel = (typeof VERIFICATION_LEVELS)[number];
 
 export const levelRank = (l: VerificationLevel): number => VERIFICATION_LEVELS.indexOf(l);
-export const atLeast = (have: VerificationLevel, need: VerificationLevel): boolean => levelRank(have) >= levelRank(need);
+export const atLeast = (have: VerificationLevel, need: VerificationLevel): boolean =>
+  levelRank(have) >= levelRank(need);

@@ -16,18 +16,13 @@ export interface ContextResult {
   negative: string | undefined;
 }
 
-export function contextAround(
-  lower: string,
-  start: number,
-  end: number,
-  words: ContextWords,
-): ContextResult {
+export function contextAround(lower: string, start: number, end: number, words: ContextWords): ContextResult {
   const before = lower.slice(Math.max(0, start - (words.before ?? 40)), start);
   const after = lower.slice(end, end + (words.after ?? 20));
   const find = (res: readonly RegExp[] | undefined): string | undefined => {
     if (!res) return undefined;
     for (const re of res) {
-      const m = re.exec(before) ?? re.exec(after);
+      const m = searchFrom0(re, before) ?? searchFrom0(re, after);
       if (m) return m[0];
     }
     return undefined;
@@ -35,8 +30,18 @@ export function contextAround(
   return { positive: find(words.positive), negative: find(words.negative) };
 }
 
-/** Runs a global regex over text and yields every match (resets lastIndex; safe to share the regex). */
-export function* matchAll(re: RegExp, text: string): Generator<RegExpExecArray> {
+/** A shared global or sticky regex carries lastIndex between calls; every search here starts at 0. */
+function searchFrom0(re: RegExp, s: string): RegExpExecArray | null {
+  re.lastIndex = 0;
+  return re.exec(s);
+}
+
+/**
+ * Runs a regex over text and yields every match (resets lastIndex; safe to share the regex). A regex
+ * without the g flag would match at the same place forever, so a global copy is used instead.
+ */
+export function* matchAll(pattern: RegExp, text: string): Generator<RegExpExecArray> {
+  const re = pattern.global ? pattern : new RegExp(pattern.source, `${pattern.flags}g`);
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     if (m[0].length === 0) re.lastIndex++;

@@ -42,7 +42,7 @@ export function maskText(
     if (f.start < cursor) continue; // defensive: overlapping input is skipped, never half-applied
     const rule = ruleFor(policy, f.type);
     const action = rule.action as Exclude<typeof rule.action, 'drop-message'>;
-    const label = rule.label ?? f.type;
+    const label = safeLabel(rule.label ?? f.type);
     const replacement = operators[action]({ finding: f, rule, label, tokens, secret });
     parts.push(text.slice(cursor, f.start), replacement);
     replacements.push({ type: f.type, start: f.start, end: f.end, replacement, action });
@@ -52,4 +52,16 @@ export function maskText(
   return { masked: parts.join(''), replacements, dropped: false, droppedTypes: [] };
 }
 
-export const ruleFor = (policy: Policy, type: string): EntityRule => policy.masking.entities[type] ?? FALLBACK_RULE;
+/**
+ * Labels are UPPER_SNAKE (the policy schema enforces it for configured ones). A recognizer's odd type name
+ * is coerced too, so every token matches the pattern the detector skips (idempotence) and no label can
+ * collide with an Object.prototype member in the token map.
+ */
+export const safeLabel = (raw: string): string => {
+  const l = raw.toUpperCase().replace(/[^A-Z0-9_]/g, '_');
+  return /^[A-Z]/.test(l) ? l : `PII_${l}`;
+};
+
+/** Own properties only: a type named like an Object.prototype member must not find a "rule" there. */
+export const ruleFor = (policy: Policy, type: string): EntityRule =>
+  Object.hasOwn(policy.masking.entities, type) ? policy.masking.entities[type]! : FALLBACK_RULE;

@@ -45,6 +45,11 @@ export interface MaskResult {
   droppedTypes: string[];
 }
 
-/** Normalized identity of a value, so "Jane@X.com" and "jane@x.com" share a placeholder. */
-export const valueKey = (type: string, value: string): string =>
-  `${type}:${value.toLowerCase().replace(/[^\p{L}\p{N}@]/gu, '')}`;
+/**
+ * Normalized identity of a value, so "Jane@X.com" and "jane@x.com", or "555-0100" and "555 0100", share a
+ * placeholder. A value with no letters or digits at all keys on itself rather than on the empty string.
+ */
+export const valueKey = (type: string, value: string): string => {
+  const norm = value.toLowerCase().replace(/[^\p{L}\p{N}@]/gu, '');
+  return `${type}:${norm || value.trim().toLowerCase()}`;
+};

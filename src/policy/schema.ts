@@ -16,8 +16,19 @@ export const EntityRuleSchema = z
   .object({
     action: z.enum(MASK_ACTIONS).describe('what happens to a value of this type before an agent sees it'),
     label: entityTypeName.optional().describe('placeholder label; defaults to the type name'),
-    keepLast: z.number().int().min(0).max(8).optional().describe('with partial: how many trailing characters stay'),
-    minScore: z.number().min(0).max(1).optional().describe('minimum confidence for this type; overrides the default'),
+    keepLast: z
+      .number()
+      .int()
+      .min(0)
+      .max(8)
+      .optional()
+      .describe('with partial: how many trailing characters stay'),
+    minScore: z
+      .number()
+      .min(0)
+      .max(1)
+      .optional()
+      .describe('minimum confidence for this type; overrides the default'),
   })
   .strict();
 export type EntityRule = z.infer<typeof EntityRuleSchema>;
@@ -31,7 +42,9 @@ export const GuardSchema = z
     /** Flag name -> minimum level for disclosure on such accounts. */
     flags: z.record(z.string(), level).default({ 'fraud-watch': 'authenticated' }),
     /** Kinds that are never sent to a customer at any level. */
-    neverDisclose: z.array(z.enum(['CREDIT_CARD', 'SSN', 'PASSWORD'])).default(['CREDIT_CARD', 'SSN', 'PASSWORD']),
+    neverDisclose: z
+      .array(z.enum(['CREDIT_CARD', 'SSN', 'PASSWORD']))
+      .default(['CREDIT_CARD', 'SSN', 'PASSWORD']),
     otp: z
       .object({
         length: z.number().int().min(4).max(10).default(6),
@@ -46,7 +59,10 @@ export type GuardPolicy = z.infer<typeof GuardSchema>;
 
 export const PolicySchema = z
   .object({
-    name: z.string().min(1).regex(/^[a-z0-9][a-z0-9-]*$/, 'policy names are lowercase words joined by dashes'),
+    name: z
+      .string()
+      .min(1)
+      .regex(/^[a-z0-9][a-z0-9-]*$/, 'policy names are lowercase words joined by dashes'),
     description: z.string().optional(),
     masking: z
       .object({

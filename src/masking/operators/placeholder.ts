@@ -3,9 +3,10 @@ import { type MaskOperator, valueKey } from '../types.js';
 /** `[EMAIL_1]`: numbered per label; the same value keeps its number for the whole conversation. */
 export const placeholder: MaskOperator = ({ finding, label, tokens }) => {
   const key = valueKey(finding.type, finding.value);
-  const existing = tokens.byKey[key];
+  // Own properties only: token maps are plain JSON objects.
+  const existing = Object.hasOwn(tokens.byKey, key) ? tokens.byKey[key] : undefined;
   if (existing) return existing;
-  const n = (tokens.counters[label] ?? 0) + 1;
+  const n = (Object.hasOwn(tokens.counters, label) ? tokens.counters[label]! : 0) + 1;
   tokens.counters[label] = n;
   const token = `[${label}_${n}]`;
   tokens.byKey[key] = token;

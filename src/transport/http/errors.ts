@@ -19,14 +19,12 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       return;
     }
     if (e.type === 'entity.parse.failed') {
-      res
-        .status(400)
-        .json({
-          error: 'bad_request',
-          field: 'body',
-          message: 'body is not valid JSON',
-          hint: 'send a JSON object',
-        });
+      res.status(400).json({
+        error: 'bad_request',
+        field: 'body',
+        message: 'body is not valid JSON',
+        hint: 'send a JSON object',
+      });
       return;
     }
     if (e.type === 'charset.unsupported' || e.type === 'encoding.unsupported') {
@@ -37,12 +35,10 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       { err: { name: (err as Error)?.name, message: (err as Error)?.message, stack: (err as Error)?.stack } },
       'unhandled error',
     );
-    res
-      .status(500)
-      .json({
-        error: 'internal',
-        message: 'internal error; nothing was sent',
-        hint: 'retry; the request is idempotent by activity id',
-      });
+    res.status(500).json({
+      error: 'internal',
+      message: 'internal error; nothing was sent',
+      hint: 'retry; the request is idempotent by activity id',
+    });
   };
 }

@@ -1,0 +1,169 @@
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Express } from 'express';
+import type { Config } from './config.js';
+import { createHttpDirectory } from './directory/http.js';
+import { openJsonDirectory } from './directory/json-file.js';
+import type { Directory } from './directory/port.js';
+import { createChannelTokenVerifier } from './identity/channel-token.js';
+import type { Logger } from './logging.js';
+import { createOutboxNotifier } from './notify/outbox.js';
+import type { Notifier } from './notify/port.js';
+import { createWebhookNotifier } from './notify/webhook.js';
+import type { ConversationDoc } from './pipeline/conversation.js';
+import { type PolicyProvider, staticPolicyProvider } from './pipeline/policies.js';
+import type { VeilService } from './pipeline/service.js';
+import { createVeil } from './pipeline/veil.js';
+import type { Stores } from './storage/ports.js';
+import { openSqliteStores } from './storage/sqlite/index.js';
+import { createChannelAuth } from './transport/botframework/auth.js';
+import { createReplySender, type ReplySender } from './transport/botframework/reply.js';
+import { createApp } from './transport/http/app.js';
+
+/** The repository root (policies/, examples/), whether running from src/ or dist/. */
+export function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    dir = dirname(dir);
+  }
+  return process.cwd();
+}
+
+export interface Veil {
+  app: Express;
+  service: VeilService;
+  stores: Stores<ConversationDoc>;
+  policies: PolicyProvider;
+  close(): Promise<void>;
+}
+
+export interface VeilOverrides {
+  stores?: Stores<ConversationDoc>;
+  directory?: Directory;
+  notifier?: Notifier;
+  replies?: ReplySender;
+  policies?: PolicyProvider;
+  now?: () => Date;
+}
+
+/** The composition root: builds every adapter from config and wires the pipeline and the HTTP app. */
+export async function buildVeil(config: Config, log: Logger, overrides: VeilOverrides = {}): Promise<Veil> {
+  const policies = overrides.policies ?? staticPolicyProvider(config.VEIL_POLICY_DIR);
+  // Warm the engines before reporting ready: the first detect pays for regex compilation and word lists.
+  policies
+    .forConversation({})
+    .detector.detect('warm up: Jane Doe, jane@example.com, +1 (503) 555-0117, 77 Birchwood Court');
+  const stores =
+    overrides.stores ??
+    (await openSqliteStores<ConversationDoc>({ path: config.VEIL_DB, secret: config.secret }));
+  const directory = overrides.directory ?? (await openDirectory(config, log));
+  const notifier =
+    overrides.notifier ??
+    (config.VEIL_NOTIFIER === 'webhook'
+      ? createWebhookNotifier({
+          url: config.VEIL_WEBHOOK_URL!,
+          ...(config.VEIL_WEBHOOK_SECRET ? { signingSecret: config.VEIL_WEBHOOK_SECRET } : {}),
+        })
+      : createOutboxNotifier({ path: config.VEIL_OUTBOX }));
+  const channelAuth = createChannelAuth({
+    appId: config.MICROSOFT_APP_ID ?? '',
+    appPassword: config.MICROSOFT_APP_PASSWORD ?? '',
+    tenantId: config.MICROSOFT_APP_TENANT_ID,
+    log,
+  });
+  const replies = overrides.replies ?? createReplySender(channelAuth, { log });
+  const channelTokens = createChannelTokenVerifier({
+    secret: config.VEIL_CHANNEL_JWT_SECRET,
+    jwksUrl: config.VEIL_CHANNEL_JWKS_URL,
+    issuer: config.VEIL_CHANNEL_JWT_ISSUER,
+    audience: config.VEIL_CHANNEL_JWT_AUDIENCE,
+  });
+  const service = createVeil({
+    stores,
+    policies,
+    directory,
+    notifier,
+    channelAuth,
+    replies,
+    channelTokens,
+    log,
+    secret: config.secret,
+    channelDataAllow: config.VEIL_CHANNEL_DATA_ALLOW,
+    ...(overrides.now ? { now: overrides.now } : {}),
+  });
+  const app = createApp({
+    service,
+    agentKeys: config.VEIL_AGENT_KEYS,
+    bodyLimit: config.VEIL_BODY_LIMIT,
+    log,
+  });
+  return {
+    app,
+    service,
+    stores,
+    policies,
+    async close() {
+      await service.close();
+      await stores.close();
+      (directory as { close?: () => Promise<void> | void }).close?.();
+    },
+  };
+}
+
+async function openDirectory(config: Config, log: Logger): Promise<Directory> {
+  if (config.DIRECTORY_URL) {
+    return createHttpDirectory({
+      searchUrl: config.DIRECTORY_URL,
+      accountUrl: config.DIRECTORY_ACCOUNT_URL!,
+      timeoutMs: config.DIRECTORY_TIMEOUT_MS,
+      ...(config.DIRECTORY_TOKEN ? { headers: { authorization: `Bearer ${config.DIRECTORY_TOKEN}` } } : {}),
+    });
+  }
+  const path = config.DIRECTORY_FILE ?? join(packageRoot(), 'examples', 'directory.json');
+  if (!config.DIRECTORY_FILE)
+    log.warn({ event: 'directory-example' }, 'DIRECTORY_FILE not set: using the example directory');
+  return openJsonDirectory({
+    path,
+    onReloadError: (e) =>
+      log.error(
+        { event: 'directory-reload-failed', reason: e.message },
+        'directory file edit rejected; keeping the last good data',
+      ),
+  });
+}
+
+/** Listens and installs graceful shutdown: stop accepting, finish in-flight turns, close stores. */
+export async function serve(veil: Veil, config: Config, log: Logger): Promise<Server> {
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = veil.app.listen(config.PORT, config.HOST, () => resolve(s));
+    s.once('error', reject);
+  });
+  const address = server.address();
+  log.info(
+    { event: 'listening', port: typeof address === 'object' && address ? address.port : config.PORT },
+    'Veil is listening',
+  );
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ event: 'shutdown', signal }, 'shutting down: no new requests, finishing in-flight turns');
+    const force = setTimeout(() => {
+      log.error({ event: 'shutdown-timeout' }, 'in-flight work did not finish in time; exiting');
+      process.exit(1);
+    }, config.VEIL_SHUTDOWN_TIMEOUT_MS);
+    force.unref();
+    server.close();
+    server.closeIdleConnections();
+    await veil.close();
+    server.closeAllConnections();
+    log.info({ event: 'stopped' }, 'Veil stopped');
+    clearTimeout(force);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+  return server;
+}

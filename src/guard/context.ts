@@ -1,0 +1,118 @@
+import type { AccountRecord } from '../core/account.js';
+import { atLeast, levelRank, type VerificationLevel } from '../core/verification.js';
+import type { GuardPolicy } from '../policy/schema.js';
+import { digitsOf, fold, normalizeEmail } from '../verification/normalize.js';
+import { blank, type DigitRun, digitRuns, occurrences, plain, sentences, unaccent, wordRe } from './text.js';
+import type { CustomerTurn, GuardInput } from './types.js';
+
+/** Everything rules need, computed once per message. */
+export interface GuardContext {
+  input: GuardInput;
+  /** Agent text with the business's own contact details blanked out. */
+  text: string;
+  /** `text` folded (lowercase, no diacritics, plain quotes). Same length as `text` for ordinary input. */
+  folded: string;
+  /** `text` without diacritics, case kept. */
+  cased: string;
+  runs: DigitRun[];
+  sentences: { text: string; question: boolean }[];
+  /** Level needed to disclose for the conversation's account (flags raise it). */
+  required: VerificationLevel;
+  /** True when the conversation is verified enough for its account's on-file data. */
+  unlocked: boolean;
+  /** Records whose data may not be disclosed or confirmed. */
+  protectedAccounts: AccountRecord[];
+  /** The record disclosure is allowed for, when unlocked. */
+  unlockedAccount: AccountRecord | undefined;
+  /** Did the customer type this (a word, folded) in this conversation? */
+  echoWord(word: string): boolean;
+  /** Did the customer type these digits (inside any value they typed)? */
+  echoDigits(digits: string): boolean;
+  pending: PendingClaim;
+}
+
+export interface PendingClaim {
+  /** Some recent customer turn gave or asked about identity data. */
+  any: boolean;
+  /** Bare "yes"/"no" would answer an identity question. */
+  bareAnswersIdentity: boolean;
+  /** The latest identity turn only stated data (no question). */
+  statementOnly: boolean;
+  kinds: Set<string>;
+}
+
+export function requiredFor(flags: readonly string[], guard: GuardPolicy): VerificationLevel {
+  let need: VerificationLevel = guard.discloseAt;
+  for (const f of flags) {
+    const l = guard.flags[f];
+    if (l && levelRank(l) > levelRank(need)) need = l;
+  }
+  return need;
+}
+
+function pendingOf(turns: readonly CustomerTurn[]): PendingClaim {
+  const kinds = new Set<string>();
+  let lastIdx = -1;
+  turns.forEach((t, i) => {
+    if (t.identity !== 'none') {
+      lastIdx = i;
+      for (const k of t.kinds) kinds.add(k);
+    }
+  });
+  if (lastIdx < 0) return { any: false, bareAnswersIdentity: false, statementOnly: false, kinds };
+  const last = turns[lastIdx]!;
+  // A later unrelated question is what a bare "yes" answers; so is one asked in the same breath as a statement.
+  const laterOther = turns.slice(lastIdx + 1).some((t) => t.otherQuestion);
+  const bare = !laterOther && (last.identity === 'question' || !last.otherQuestion);
+  return { any: true, bareAnswersIdentity: bare, statementOnly: last.identity === 'statement', kinds };
+}
+
+export function buildContext(input: GuardInput): GuardContext {
+  const { policy } = input;
+  const business = [...policy.business.emails, ...policy.business.phones, ...policy.business.addresses];
+  const spans = business.flatMap((b) => occurrences(input.text, b));
+  // Phones are written many ways; blank any digit run that is a business phone's digits.
+  const bizPhones = policy.business.phones.map(digitsOf).filter((d) => d.length >= 7);
+  for (const r of digitRuns(input.text)) {
+    if (bizPhones.some((p) => p.endsWith(r.digits.slice(-10)) && r.digits.length >= 7)) spans.push(r);
+  }
+  const text = blank(input.text, spans);
+  const main = input.accounts.find((a) => a.id === input.accountId);
+  const required = requiredFor(main?.flags ?? [], policy.guard);
+  const unlocked = main !== undefined && atLeast(input.level, required);
+  const protectedAccounts = input.accounts.filter((a) => !(unlocked && a.id === main?.id));
+
+  const corpus = [...input.customerValues.map((v) => v.value), ...(input.customerTexts ?? [])];
+  const foldedCorpus = plain(corpus.join('\n'));
+  const emailCorpus = input.customerValues
+    .filter((v) => v.type === 'EMAIL')
+    .map((v) => normalizeEmail(v.value));
+  const digitCorpus = corpus
+    .flatMap((c) => [digitsOf(c), ...digitRuns(c).map((r) => r.digits)])
+    .filter(Boolean);
+  const wordCache = new Map<string, boolean>();
+  return {
+    input,
+    text,
+    folded: plain(text),
+    cased: unaccent(text).replace(/[\u2018\u2019]/g, "'"),
+    runs: digitRuns(text),
+    sentences: sentences(text),
+    required,
+    unlocked,
+    protectedAccounts,
+    unlockedAccount: unlocked ? main : undefined,
+    echoWord(word) {
+      const w = fold(word);
+      let hit = wordCache.get(w);
+      if (hit === undefined) {
+        hit = wordRe(w).test(foldedCorpus) || emailCorpus.some((e) => e.includes(w));
+        wordCache.set(w, hit);
+      }
+      return hit;
+    },
+    // A few digits occur in any typed value by chance; they are an echo only when typed on their own.
+    echoDigits: (d) => digitCorpus.some((c) => (d.length >= 4 ? c.includes(d) : c === d)),
+    pending: pendingOf(input.recentCustomerTurns),
+  };
+}

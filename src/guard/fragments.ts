@@ -1,0 +1,301 @@
+import type { AccountRecord, OnFileKind } from '../core/account.js';
+import {
+  addressParts,
+  dateCandidates,
+  digitsOf,
+  fold,
+  MONTH_NAMES,
+  nameTokens,
+} from '../verification/normalize.js';
+import { COMMON_WORDS, SENTENCE_STARTERS } from './common-words.js';
+import type { GuardContext } from './context.js';
+import { escapeRe, wordRe } from './text.js';
+import { US_STATES } from './us-states.js';
+
+/** One piece of an on-file value found in the agent text. `piece` is for echo checks only, never shown. */
+export interface Hit {
+  kind: OnFileKind;
+  /** What it reveals, in words safe to show ("street name", "last digits of the phone"). */
+  part: string;
+  piece: string;
+  pieceType: 'word' | 'digits';
+}
+
+const PHONE_CTX =
+  /\b(phone|number|mobile|cell|call|text|sms|area code|digits?|ending|ends?|last|starts?|begins?)\b/;
+const ENDING_CTX = /\b(ending|ends?|last (two|three|four|[234]|digits?)|final)\b/;
+const BIRTH_CTX = /\b(born|birth|birthday|bday|b-day|dob|date of birth|age|aged|nascimento|nacimiento)\b/;
+const ADDRESS_CTX = /\b(house|building|door|apartment|apt|flat|unit|street|address|lives?|living|no\.?)\b/;
+const POSTAL_CTX = /\b(zip|postal|postcode|post code|code postal|cp|cep)\b/;
+const NAME_PARTICLES = new Set([
+  'de',
+  'da',
+  'do',
+  'dos',
+  'das',
+  'del',
+  'van',
+  'von',
+  'der',
+  'di',
+  'la',
+  'le',
+  'du',
+  'al',
+  'bin',
+  'e',
+  'y',
+]);
+const DECADES = [
+  '',
+  '',
+  'twenties',
+  'thirties',
+  'forties',
+  'fifties',
+  'sixties',
+  'seventies',
+  'eighties',
+  'nineties',
+];
+
+const around = (ctx: GuardContext, start: number, end: number, width = 40): string =>
+  ctx.folded.slice(Math.max(0, start - width), end + width);
+
+/**
+ * A word of an on-file value in the agent text. Words that are also ordinary English count only
+ * when capitalised as a name would be, and not at a sentence start where every word is capitalised.
+ */
+export function wordHit(ctx: GuardContext, word: string): boolean {
+  const w = fold(word);
+  if (w.length < 2) return false;
+  if (!COMMON_WORDS.has(w)) return wordRe(w).test(ctx.folded);
+  const cap = w[0]!.toUpperCase() + w.slice(1);
+  for (const m of ctx.cased.matchAll(
+    new RegExp(
+      `(?<![\\p{L}\\p{N}])(?:${escapeRe(cap)}|${escapeRe(w.toUpperCase())})(?![\\p{L}\\p{N}])`,
+      'gu',
+    ),
+  )) {
+    const before = ctx.cased.slice(0, m.index).trimEnd();
+    const initial = before === '' || /[.!?:"\n\u2022*-]$/.test(before);
+    if (!initial || !SENTENCE_STARTERS.has(w)) return true;
+  }
+  return false;
+}
+
+/** Letters the agent says something starts with: "starts with an h", "first letter is J", "j***@". */
+export function statedInitials(ctx: GuardContext): Set<string> {
+  const out = new Set<string>();
+  const stated =
+    /\b(?:starts?|starting|begins?|beginning|first (?:letter|character|initial|char)|initial)(?:\s+(?:is|was|being|of it is))?(?:\s+with)?\s+(?:(?:an?|the letter|letter|the)\s+)?["'(]?([a-z0-9])["')]?(?=\s*(?:[.,;:!?)]|$|\s+(?:and|as|like|for|then|at|-|in|on|or|but)\b))/g;
+  for (const m of ctx.folded.matchAll(stated)) out.add(m[1]!);
+  for (const m of ctx.folded.matchAll(/(?<![a-z0-9])([a-z0-9])(?:[*•x_]{2,}|\.{3}|…)\S*@/g)) out.add(m[1]!);
+  return out;
+}
+
+/** "ends with a 7", "ending in 17": the digits that follow state the end of a value, however short. */
+const endsWithPhrase = (before: string): boolean =>
+  /\b(?:ending|ends|end|finishing|finishes)(?:\s+(?:in|with|on))?(?:\s+(?:a|an|the digits?|digits?))?\s*$/.test(
+    before,
+  );
+
+function digitHits(
+  ctx: GuardContext,
+  kind: OnFileKind,
+  part: string,
+  test: (r: string, win: () => string, before: () => string) => boolean,
+): Hit[] {
+  return ctx.runs
+    .filter((r) =>
+      test(
+        r.digits,
+        () => around(ctx, r.start, r.end),
+        () => ctx.folded.slice(Math.max(0, r.start - 30), r.start),
+      ),
+    )
+    .map((r) => ({ kind, part, piece: r.digits, pieceType: 'digits' as const }));
+}
+
+const words = (kind: OnFileKind, part: string, ctx: GuardContext, ws: readonly string[]): Hit[] =>
+  [...new Set(ws)]
+    .filter((w) => wordHit(ctx, w))
+    .map((w) => ({ kind, part, piece: w, pieceType: 'word' as const }));
+
+function nameHits(ctx: GuardContext, r: AccountRecord): Hit[] {
+  return words(
+    'name',
+    'name',
+    ctx,
+    nameTokens(r.name).filter((t) => t.length >= 2 && !NAME_PARTICLES.has(t)),
+  );
+}
+
+function emailHits(ctx: GuardContext, r: AccountRecord): Hit[] {
+  const hits: Hit[] = [];
+  for (const email of r.emails) {
+    const [local = '', domain = ''] = fold(email).split('@');
+    // "jane.doe", "jane dot doe", "jane underscore doe": the local part however it is spelled out.
+    const spelled = local
+      .split(/([._-])/)
+      .map((p) => (/^[._-]$/.test(p) ? '\\s*(?:[._-]|dot|underscore|dash|hyphen|point)\\s*' : escapeRe(p)))
+      .join('');
+    if (
+      local.length >= 3 &&
+      new RegExp(`(?<![\\p{L}\\p{N}])${spelled}(?![\\p{L}\\p{N}])`, 'u').test(ctx.folded)
+    ) {
+      hits.push({ kind: 'email', part: 'email address', piece: local, pieceType: 'word' });
+    }
+    hits.push(
+      ...words(
+        'email',
+        'email address',
+        ctx,
+        local.split(/[._+\-\d]+/).filter((t) => t.length >= 3),
+      ),
+    );
+    if (domain && wordRe(domain).test(ctx.folded)) {
+      hits.push({ kind: 'email', part: 'email domain', piece: domain, pieceType: 'word' });
+    }
+    const label = domain.split('.')[0] ?? '';
+    if (label.length >= 3) hits.push(...words('email', 'email domain', ctx, [label]));
+    const tld = domain.split('.').pop() ?? '';
+    if (tld && tld !== 'com' && new RegExp(`(?:^|\\s)(?:\\.|dot\\s)${escapeRe(tld)}\\b`).test(ctx.folded)) {
+      hits.push({ kind: 'email', part: 'email domain', piece: domain, pieceType: 'word' });
+    }
+  }
+  return hits;
+}
+
+function phoneHits(ctx: GuardContext, r: AccountRecord): Hit[] {
+  return r.phones.flatMap((phone) => {
+    const d = digitsOf(phone);
+    if (d.length < 7) return [];
+    const national = d.length > 10 ? d.slice(-10) : d;
+    return digitHits(ctx, 'phone', 'digits of the phone number', (run, win, before) => {
+      if (endsWithPhrase(before()) && d.endsWith(run)) return true;
+      if (run.length >= 4)
+        return d.includes(run) || (run.includes(d.slice(-4)) && run.length <= d.length + 4);
+      if (run.length === 3) return (d.endsWith(run) || national.startsWith(run)) && PHONE_CTX.test(win());
+      return run.length === 2 && d.endsWith(run) && ENDING_CTX.test(win());
+    });
+  });
+}
+
+function cardHits(ctx: GuardContext, r: AccountRecord): Hit[] {
+  return r.cardLast4.flatMap((last4) => {
+    const l = digitsOf(last4);
+    if (l.length < 2) return [];
+    return digitHits(ctx, 'card', 'card digits', (run, win, before) => {
+      if (endsWithPhrase(before()) && l.endsWith(run)) return true;
+      if (run === l || (run.length >= 12 && run.endsWith(l))) return true;
+      return run.length >= 2 && run.length < l.length && l.endsWith(run) && ENDING_CTX.test(win());
+    });
+  });
+}
+
+function addressHits(ctx: GuardContext, r: AccountRecord): Hit[] {
+  const hits: Hit[] = [];
+  for (const address of r.addresses) {
+    const p = addressParts(address);
+    hits.push(...words('address', 'street name', ctx, p.streetWords));
+    hits.push(...words('address', 'city', ctx, p.placeWords));
+    for (const z of p.postcodes) {
+      hits.push(
+        ...digitHits(ctx, 'address', 'postcode', (run, win) =>
+          /^\d+$/.test(z)
+            ? run === z || (z.length > 5 && run === z.slice(0, 4) && POSTAL_CTX.test(win()))
+            : false,
+        ),
+      );
+      if (!/^\d+$/.test(z)) {
+        // "LS1 4DT": the whole code, or its outward half when postcodes are the topic.
+        const outward = z.slice(0, -3);
+        const whole = new RegExp(`\\b${escapeRe(outward)}\\s?${escapeRe(z.slice(-3))}\\b`);
+        const half = new RegExp(`\\b${escapeRe(outward)}\\b`);
+        if (whole.test(ctx.folded) || (half.test(ctx.folded) && POSTAL_CTX.test(ctx.folded))) {
+          hits.push({ kind: 'address', part: 'postcode', piece: z, pieceType: 'word' });
+        }
+      }
+    }
+    hits.push(
+      ...digitHits(
+        ctx,
+        'address',
+        'house number',
+        (run, win) =>
+          p.numbers.includes(run) &&
+          (ADDRESS_CTX.test(win()) ||
+            (ctx.pending.kinds.has('address') && /\b(?:number|#)\W*$/.test(win().split(run)[0] ?? ''))),
+      ),
+    );
+    for (const code of p.regionCodes) {
+      if (wordRe(code).test(ctx.cased))
+        hits.push({ kind: 'address', part: 'state', piece: code.toLowerCase(), pieceType: 'word' });
+      const state = US_STATES[code];
+      if (state && wordRe(state).test(ctx.folded))
+        hits.push({ kind: 'address', part: 'state', piece: state, pieceType: 'word' });
+    }
+  }
+  return hits;
+}
+
+const NUMERIC_DATE = /\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b/g;
+
+function birthHits(ctx: GuardContext, r: AccountRecord): Hit[] {
+  if (!r.dateOfBirth) return [];
+  const [y = '', m = '', d = ''] = r.dateOfBirth.split('-');
+  const hits: Hit[] = [];
+  const hit = (part: string, piece: string, pieceType: Hit['pieceType'] = 'digits') =>
+    hits.push({ kind: 'dateOfBirth', part, piece, pieceType });
+  const birthTalk = BIRTH_CTX.test(ctx.folded) || ctx.pending.kinds.has('dateOfBirth');
+  for (const run of ctx.runs) {
+    if (run.digits === y) hit('birth year', y);
+    else if (run.digits === y.slice(2) && BIRTH_CTX.test(around(ctx, run.start, run.end)))
+      hit('birth year', y);
+  }
+  for (const dm of ctx.folded.matchAll(NUMERIC_DATE)) {
+    if (dateCandidates(dm[0]).includes(r.dateOfBirth)) hit('date of birth', `${y}${m}${d}`);
+  }
+  const decade = y.slice(2, 3);
+  const decadeRe = new RegExp(`\\b(?:${y.slice(0, 3)}0|'?${decade}0)'?s\\b|\\b${DECADES[Number(decade)]}\\b`);
+  if (birthTalk && DECADES[Number(decade)] && decadeRe.test(ctx.folded)) hit('birth decade', y.slice(0, 3));
+  const monthNames = (MONTH_NAMES[Number(m) - 1] ?? []).filter((n) => n.length >= 3);
+  const said = monthNames.some((name) => wordHit(ctx, name));
+  // A month is only a birth month when birthdays are the topic, or when it comes with the birth day.
+  const day = `${Number(d)}(?:st|nd|rd|th)?`;
+  const names = monthNames.map(escapeRe).join('|');
+  const withDay = new RegExp(
+    `\\b(?:${names})\\.?\\s+${day}\\b|\\b${day}\\s+(?:of\\s+|de\\s+)?(?:${names})\\b`,
+  );
+  if (said && (birthTalk || withDay.test(ctx.folded))) hit('birth month', monthNames[0]!, 'word');
+  return hits;
+}
+
+/** Every piece of `record`'s on-file data that appears in the agent text. */
+export function onFileHits(ctx: GuardContext, record: AccountRecord): Hit[] {
+  return [
+    ...nameHits(ctx, record),
+    ...emailHits(ctx, record),
+    ...phoneHits(ctx, record),
+    ...cardHits(ctx, record),
+    ...addressHits(ctx, record),
+    ...birthHits(ctx, record),
+    ...initialHits(ctx, record),
+  ];
+}
+
+function initialHits(ctx: GuardContext, r: AccountRecord): Hit[] {
+  const said = statedInitials(ctx);
+  if (said.size === 0) return [];
+  const hits: Hit[] = [];
+  const check = (kind: OnFileKind, part: string, value: string) => {
+    const v = fold(value);
+    if (v && said.has(v[0]!)) hits.push({ kind, part, piece: v, pieceType: 'word' });
+  };
+  for (const e of r.emails) check('email', 'first letter of the email', e.split('@')[0] ?? '');
+  for (const t of nameTokens(r.name)) check('name', 'first letter of the name', t);
+  for (const a of r.addresses)
+    for (const w of addressParts(a).streetWords) check('address', 'first letter of the street', w);
+  return hits;
+}

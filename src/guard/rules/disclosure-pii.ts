@@ -1,0 +1,84 @@
+import type { AccountRecord } from '../../core/account.js';
+import type { Finding } from '../../core/finding.js';
+import { dateCandidates, digitsOf, fold } from '../../verification/normalize.js';
+import type { GuardContext } from '../context.js';
+import type { GuardRule } from '../types.js';
+import { levelReason } from './hints.js';
+
+/** Types that are personal data when an agent sends them. Names are handled with on-file data. */
+const PII_TYPES = new Set([
+  'EMAIL',
+  'PHONE',
+  'ADDRESS',
+  'CREDIT_CARD',
+  'SSN',
+  'DATE_OF_BIRTH',
+  'IBAN',
+  'BANK_ACCOUNT',
+  'PASSPORT',
+  'DRIVER_LICENSE',
+  'IP_ADDRESS',
+]);
+
+/** Phone-length digit groups compare on their national part, so "+1 503…" echoes "503…". */
+const digitKey = (d: string): string => (d.length >= 9 ? d.slice(-9) : d);
+
+const tokensOf = (value: string): string[] =>
+  fold(value)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+
+/** Digits of a value as one group when it is mostly digits (phones, cards), else its tokens. */
+function pieces(value: string): { words: string[]; digits: string[] } {
+  const d = digitsOf(value);
+  if (d.length >= 7 && d.length >= value.replace(/[\s().+-]/g, '').length - 1)
+    return { words: [], digits: [d] };
+  const toks = tokensOf(value);
+  return { words: toks.filter((t) => !/^\d+$/.test(t)), digits: toks.filter((t) => /^\d+$/.test(t)) };
+}
+
+function recordHas(record: AccountRecord, f: Finding): boolean {
+  if (f.type === 'DATE_OF_BIRTH')
+    return record.dateOfBirth !== undefined && dateCandidates(f.value).includes(record.dateOfBirth);
+  const all = [record.name, ...record.emails, ...record.phones, ...record.addresses, ...record.cardLast4];
+  const words = new Set(all.flatMap(tokensOf));
+  const digits = all.map(digitsOf).filter(Boolean);
+  const p = pieces(f.value);
+  return (
+    p.words.every((w) => words.has(w)) &&
+    p.digits.every((d) => digits.some((x) => x.includes(digitKey(d)) || digitKey(x) === digitKey(d)))
+  );
+}
+
+function echoed(ctx: GuardContext, f: Finding): boolean {
+  if (f.type === 'DATE_OF_BIRTH') {
+    const want = new Set(dateCandidates(f.value));
+    if (want.size > 0) {
+      return ctx.input.customerValues.some((v) => dateCandidates(v.value).some((d) => want.has(d)));
+    }
+  }
+  const p = pieces(f.value);
+  return p.words.every((w) => ctx.echoWord(w)) && p.digits.every((d) => ctx.echoDigits(digitKey(d)));
+}
+
+/** Inside the business's own contact details, which the context blanked out. */
+const isBusiness = (ctx: GuardContext, f: Finding): boolean => ctx.text.slice(f.start, f.end).trim() === '';
+
+/**
+ * Personal data in the agent text that the customer did not type here and that is not the business's
+ * own: below the level that unlocks the account, or when it is not the verified account's own data.
+ */
+export const disclosurePii: GuardRule = {
+  id: 'guard.disclosure.pii',
+  check(ctx) {
+    for (const f of ctx.input.findings) {
+      if (!PII_TYPES.has(f.type) || isBusiness(ctx, f) || echoed(ctx, f)) continue;
+      if (ctx.unlockedAccount && recordHas(ctx.unlockedAccount, f)) continue;
+      return {
+        reason: `The message contains personal data (${f.type.toLowerCase().replace(/_/g, ' ')}) the customer did not give in this chat, and ${levelReason(ctx)}.`,
+        hint: "Remove it. You may repeat what the customer typed (use their placeholders, e.g. [EMAIL_1]) and share the business's own contact details.",
+      };
+    }
+    return undefined;
+  },
+};

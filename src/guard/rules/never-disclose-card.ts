@@ -1,0 +1,31 @@
+import { digitsOf } from '../../verification/normalize.js';
+import type { GuardRule } from '../types.js';
+
+const luhn = (digits: string): boolean => {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let n = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) {
+      n *= 2;
+      if (n > 9) n -= 9;
+    }
+    sum += n;
+  }
+  return sum % 10 === 0;
+};
+
+/** A full card number, at any level. Checked on the text too, in case the detector missed it. */
+export const neverDiscloseCard: GuardRule = {
+  id: 'guard.never-disclose.card',
+  check(ctx) {
+    const found =
+      ctx.input.findings.some((f) => f.type === 'CREDIT_CARD' && digitsOf(f.value).length >= 13) ||
+      ctx.runs.some((r) => r.digits.length >= 13 && r.digits.length <= 19 && luhn(r.digits));
+    return found
+      ? {
+          reason: 'The message contains a full card number, which is never sent in chat.',
+          hint: 'Remove the card number. After verification you may refer to a card by its last four digits.',
+        }
+      : undefined;
+  },
+};

@@ -1,0 +1,24 @@
+import type { GuardRule } from '../types.js';
+
+const SAYS_SECRET =
+  /\b(?:password|passcode|passwd|pwd|pin|passphrase|senha|contrasena|mot de passe)\b\s*(?:is|was|:|=|will be|set to|reset to|changed to|is now|now is)\s*["'“]?([^\s"'”]+)(?:\s+(\S+))?/giu;
+const NOT_A_VALUE_AFTER = /^(?:digits?|characters?|chars|letters?|long|numbers?|or|and)$/i;
+
+/** A password, passcode or PIN given to the customer, at any level. Agents send reset links instead. */
+export const neverDisclosePassword: GuardRule = {
+  id: 'guard.never-disclose.password',
+  check(ctx) {
+    let found = ctx.input.findings.some((f) => f.type === 'PASSWORD');
+    for (const m of ctx.text.matchAll(SAYS_SECRET)) {
+      const value = m[1]!.replace(/[.,;!?]+$/, '');
+      const looksSecret = /\d|[^\p{L}\p{N}-]|\p{Ll}\p{Lu}/u.test(value) && value.length >= 4;
+      if (looksSecret && !NOT_A_VALUE_AFTER.test(m[2] ?? '')) found = true;
+    }
+    return found
+      ? {
+          reason: 'The message contains a password or PIN, which is never sent in chat.',
+          hint: 'Remove it. Send a password-reset link to the contact on file instead.',
+        }
+      : undefined;
+  },
+};

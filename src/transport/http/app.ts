@@ -1,0 +1,140 @@
+import express, { type Express, type Request, type Response } from 'express';
+import { pinoHttp } from 'pino-http';
+import type { AgentKey } from '../../config.js';
+import { errors } from '../../core/errors.js';
+import type { Logger } from '../../logging.js';
+import type { VeilService } from '../../pipeline/service.js';
+import { requireAgent } from '../agent/auth.js';
+import { errorHandler } from './errors.js';
+
+export interface AppOptions {
+  service: VeilService;
+  agentKeys: readonly AgentKey[];
+  bodyLimit: number;
+  log: Logger;
+  /** Extra routers mounted before the error handler (admin API, console). */
+  mount?: (app: Express) => void;
+}
+
+const SUPERVISORS = ['supervisor', 'compliance'] as const;
+
+/** The HTTP surface: the channel endpoint, health, and the agent API. Routes only translate; the service decides. */
+export function createApp(opts: AppOptions): Express {
+  const { service, agentKeys, log } = opts;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.use(
+    pinoHttp({
+      logger: log,
+      // Request and response bodies never reach the log; only method, route, status and timing.
+      serializers: {
+        req: (req: { method: string; url: string; id: unknown }) => ({
+          method: req.method,
+          url: req.url.split('?')[0],
+          id: req.id,
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+    }),
+  );
+  const json = express.json({ limit: opts.bodyLimit, type: ['application/json', 'application/*+json'] });
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', (_req, res) => {
+    if (service.ready) res.json({ status: 'ready' });
+    else res.status(503).json({ status: 'starting' });
+  });
+
+  app.post('/api/messages', json, async (req, res) => {
+    const result = await service.customerActivity(req.body, req.get('authorization'));
+    res.status(result.status === 'duplicate' ? 200 : 200).json({ status: result.status });
+  });
+
+  const agent = requireAgent(agentKeys);
+  const v1 = express.Router();
+  v1.use(agent);
+  v1.get('/conversations', async (_req, res) => {
+    res.json({ conversations: await service.listConversations() });
+  });
+  v1.get('/conversations/:id', async (req: Request<{ id: string }>, res) => {
+    res.json(await service.conversation(req.params.id));
+  });
+  v1.get('/conversations/:id/transcript', async (req: Request<{ id: string }>, res) => {
+    const afterSeq = optionalInt(req.query.afterSeq, 'afterSeq');
+    const limit = optionalInt(req.query.limit, 'limit');
+    res.json({
+      conversationId: req.params.id,
+      entries: await service.transcript(req.params.id, {
+        ...(afterSeq !== undefined ? { afterSeq } : {}),
+        ...(limit !== undefined ? { limit } : {}),
+      }),
+    });
+  });
+  v1.get(
+    '/conversations/:id/audit',
+    requireAgent(agentKeys, SUPERVISORS, 'read the audit trail'),
+    async (req: Request<{ id: string }>, res) => {
+      const limit = optionalInt(req.query.limit, 'limit');
+      res.json({
+        records: await service.audit({
+          conversationId: req.params.id,
+          ...(limit !== undefined ? { limit } : {}),
+        }),
+      });
+    },
+  );
+  v1.post('/conversations/:id/messages', json, async (req: Request<{ id: string }>, res: Response) => {
+    const text = (req.body as { text?: unknown } | undefined)?.text;
+    if (typeof text !== 'string' || text.trim() === '') {
+      throw errors.badRequest('text', 'text must be a non-empty string', 'send {"text": "your message"}');
+    }
+    if (text.length > 10_000) throw errors.badRequest('text', 'text is longer than 10000 characters');
+    const result = await service.agentMessage(req.params.id, res.locals.agent!, text);
+    if (result.decision === 'block') res.status(422).json(result);
+    else res.json({ decision: 'deliver', activityId: result.activityId });
+  });
+  v1.post('/conversations/:id/verify', async (req: Request<{ id: string }>, res) => {
+    res.json(await service.startVerification(req.params.id, res.locals.agent!));
+  });
+  v1.get('/events', (req, res) => {
+    res.writeHead(200, {
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    res.write(': connected\n\n');
+    let id = 0;
+    const unsubscribe = service.subscribe((event) => {
+      id++;
+      res.write(`id: ${id}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+    });
+    const heartbeat = setInterval(() => res.write(': ping\n\n'), 15_000);
+    heartbeat.unref();
+    req.on('close', () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+    });
+  });
+  app.use('/agent/v1', v1);
+
+  opts.mount?.(app);
+
+  app.use((req, _res, next) => {
+    next(errors.notFound('route', `${req.method} ${req.path}`));
+  });
+  app.use(errorHandler(log));
+  return app;
+}
+
+function optionalInt(v: unknown, field: string): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (typeof v !== 'string' || !Number.isInteger(n) || n < 0)
+    throw errors.badRequest(field, `${field} must be a non-negative integer`);
+  return n;
+}
