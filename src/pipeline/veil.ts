@@ -364,6 +364,10 @@ export function createVeil(deps: VeilDeps): VeilService {
           record: asserted.record,
         });
 
+      if (activity.type === 'endOfConversation') {
+        step({ type: 'conversation-ended', now: at.getTime() });
+        return doc;
+      }
       const text = activity.text ?? '';
       const code = isMessage ? codeReply(text, doc.verification, policy.policy.guard) : undefined;
       if (code !== undefined) {
