@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { errors } from './core/errors.js';
 
@@ -165,7 +166,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (c.VEIL_AGENT_KEYS.length === 0) {
     if (prod) throw errors.config('VEIL_AGENT_KEYS', 'must list at least one agent key in production');
-    warnings.push('VEIL_AGENT_KEYS is empty: no agent can sign in.');
+    // A newcomer's `npm start` should give a usable console: one random supervisor key for this run only.
+    const secret = randomBytes(18).toString('base64url');
+    c.VEIL_AGENT_KEYS = [{ name: 'dev', role: 'supervisor', secret }];
+    warnings.push(`VEIL_AGENT_KEYS is empty: generated a supervisor key for this run only: ${secret}`);
   }
   return { ...c, secret: c.VEIL_SECRET ?? DEV_SECRET, localMode, warnings };
 }
