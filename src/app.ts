@@ -9,6 +9,7 @@ import { openJsonDirectory } from './directory/json-file.js';
 import type { Directory } from './directory/port.js';
 import { createChannelTokenVerifier } from './identity/channel-token.js';
 import type { Logger } from './logging.js';
+import { createMetrics, type Metrics } from './metrics.js';
 import { createOutboxNotifier } from './notify/outbox.js';
 import type { Notifier } from './notify/port.js';
 import { createWebhookNotifier } from './notify/webhook.js';
@@ -37,6 +38,7 @@ export interface Veil {
   service: VeilService;
   stores: Stores<ConversationDoc>;
   policies: PolicyProvider;
+  metrics: Metrics;
   close(): Promise<void>;
 }
 
@@ -56,9 +58,11 @@ export async function buildVeil(config: Config, log: Logger, overrides: VeilOver
   policies
     .forConversation({})
     .detector.detect('warm up: Jane Doe, jane@example.com, +1 (503) 555-0117, 77 Birchwood Court');
-  const stores =
+  const metrics = createMetrics();
+  const stores = metrics.instrument(
     overrides.stores ??
-    (await openSqliteStores<ConversationDoc>({ path: config.VEIL_DB, secret: config.secret }));
+      (await openSqliteStores<ConversationDoc>({ path: config.VEIL_DB, secret: config.secret })),
+  );
   const directory = overrides.directory ?? (await openDirectory(config, log));
   const notifier =
     overrides.notifier ??
@@ -92,6 +96,7 @@ export async function buildVeil(config: Config, log: Logger, overrides: VeilOver
     log,
     secret: config.secret,
     channelDataAllow: config.VEIL_CHANNEL_DATA_ALLOW,
+    observer: metrics.observer,
     ...(overrides.now ? { now: overrides.now } : {}),
   });
   const app = createApp({
@@ -99,12 +104,15 @@ export async function buildVeil(config: Config, log: Logger, overrides: VeilOver
     agentKeys: config.VEIL_AGENT_KEYS,
     bodyLimit: config.VEIL_BODY_LIMIT,
     log,
+    metrics,
+    metricsToken: config.VEIL_METRICS_TOKEN,
   });
   return {
     app,
     service,
     stores,
     policies,
+    metrics,
     async close() {
       await service.close();
       await stores.close();

@@ -100,6 +100,7 @@ export const EnvSchema = z.object({
         .filter(Boolean),
     ),
   VEIL_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  VEIL_METRICS_TOKEN: optionalString,
   VEIL_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
 });
 

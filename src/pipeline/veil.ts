@@ -10,6 +10,7 @@ import type { CustomerTurn } from '../guard/types.js';
 import type { ChannelTokenVerifier } from '../identity/channel-token.js';
 import { identityTokenFrom } from '../identity/channel-token.js';
 import type { Logger } from '../logging.js';
+import { NOOP_OBSERVER, type PipelineObserver } from '../metrics.js';
 import { maskText } from '../masking/engine.js';
 import type { TokenMap } from '../masking/types.js';
 import type { Notification, NotificationKind, Notifier } from '../notify/port.js';
@@ -53,6 +54,7 @@ export interface VeilDeps {
   now?: () => Date;
   /** Dedup window for channel retries of one activity id. */
   dedupTtlMs?: number;
+  observer?: PipelineObserver | undefined;
 }
 
 const MESSAGE_TYPES = new Set(['message', 'messageUpdate']);
@@ -72,6 +74,7 @@ export function createVeil(deps: VeilDeps): VeilService {
   const { stores, policies, directory, notifier, log } = deps;
   const now = deps.now ?? (() => new Date());
   const dedupTtl = deps.dedupTtlMs ?? 24 * 60 * 60 * 1000;
+  const observer = deps.observer ?? NOOP_OBSERVER;
   let closed = false;
   const inflight = new Set<Promise<unknown>>();
 
@@ -160,6 +163,7 @@ export function createVeil(deps: VeilDeps): VeilService {
         data: { accountId, kind },
       });
     } catch (e) {
+      observer.notificationFailed(kind);
       log.warn(
         { event: 'notification-failed', kind, conversationId: doc.id, reason: (e as Error).name },
         'notification failed',
@@ -207,6 +211,7 @@ export function createVeil(deps: VeilDeps): VeilService {
           });
           break;
         case 'audit':
+          observer.verification(e.kind);
           await audit(doc, policy, 'verification', e.kind, {
             rule: `verification.${e.kind}`,
             data: e.detail,
@@ -435,6 +440,8 @@ export function createVeil(deps: VeilDeps): VeilService {
       dropped.length > 0 ? `[message withheld: it contained ${[...new Set(dropped)].join(', ')}]` : undefined;
     const agentView = withheld ?? m.text ?? '';
     const types = [...new Set(typedFindings.map((f) => f.type))].sort();
+    observer.turn('inbound');
+    observer.masked(typedFindings.map((f) => f.type));
     await record(id, {
       at: at.toISOString(),
       from: 'customer',
@@ -538,6 +545,8 @@ export function createVeil(deps: VeilDeps): VeilService {
         rule: verdict.rule,
         actor: agent.name,
       });
+      observer.turn('outbound');
+      observer.blocked(verdict.rule);
       await runEffects(
         after?.doc ?? doc,
         policy,
@@ -570,6 +579,8 @@ export function createVeil(deps: VeilDeps): VeilService {
       rule: 'guard.pass',
       actor: agent.name,
     });
+    observer.turn('outbound');
+    observer.delivered();
     return { decision: 'deliver', delivered: true, activityId: sent.id, text: filled.text };
   }
 

@@ -3,6 +3,7 @@ import { pinoHttp } from 'pino-http';
 import type { AgentKey } from '../../config.js';
 import { errors } from '../../core/errors.js';
 import type { Logger } from '../../logging.js';
+import type { Metrics } from '../../metrics.js';
 import type { VeilService } from '../../pipeline/service.js';
 import { requireAgent } from '../agent/auth.js';
 import { errorHandler } from './errors.js';
@@ -12,6 +13,9 @@ export interface AppOptions {
   agentKeys: readonly AgentKey[];
   bodyLimit: number;
   log: Logger;
+  metrics?: Metrics;
+  /** When set, GET /metrics requires `Authorization: Bearer <token>`. */
+  metricsToken?: string | undefined;
   /** Extra routers mounted before the error handler (admin API, console). */
   mount?: (app: Express) => void;
 }
@@ -39,6 +43,19 @@ export function createApp(opts: AppOptions): Express {
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
     }),
   );
+  if (opts.metrics) {
+    const { metrics, metricsToken } = opts;
+    app.use(metrics.httpMiddleware);
+    app.get('/metrics', async (req, res) => {
+      if (metricsToken && req.get('authorization') !== `Bearer ${metricsToken}`) {
+        throw errors.unauthorized(
+          'missing or invalid metrics token',
+          'send Authorization: Bearer <VEIL_METRICS_TOKEN>',
+        );
+      }
+      res.set('content-type', metrics.registry.contentType).send(await metrics.registry.metrics());
+    });
+  }
   const json = express.json({ limit: opts.bodyLimit, type: ['application/json', 'application/*+json'] });
 
   app.get('/healthz', (_req, res) => {

@@ -1,0 +1,140 @@
+import type { RequestHandler } from 'express';
+import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import type { Stores } from './storage/ports.js';
+
+/** What the pipeline reports. Labels are types, rules and kinds: never values. */
+export interface PipelineObserver {
+  turn(direction: 'inbound' | 'outbound'): void;
+  masked(types: readonly string[]): void;
+  blocked(rule: string): void;
+  delivered(): void;
+  verification(kind: string): void;
+  notificationFailed(kind: string): void;
+}
+
+export const NOOP_OBSERVER: PipelineObserver = {
+  turn() {},
+  masked() {},
+  blocked() {},
+  delivered() {},
+  verification() {},
+  notificationFailed() {},
+};
+
+export interface Metrics {
+  registry: Registry;
+  observer: PipelineObserver;
+  httpMiddleware: RequestHandler;
+  instrument<S>(stores: Stores<S>): Stores<S>;
+}
+
+/** Prometheus metrics (prom-client): turns, masks by type, blocks by rule, verification, store and HTTP latency. */
+export function createMetrics(): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'veil_process_' });
+  const turns = new Counter({
+    name: 'veil_turns_total',
+    help: 'Turns processed',
+    labelNames: ['direction'],
+    registers: [registry],
+  });
+  const masks = new Counter({
+    name: 'veil_masks_total',
+    help: 'Values masked, by entity type',
+    labelNames: ['type'],
+    registers: [registry],
+  });
+  const blocks = new Counter({
+    name: 'veil_blocks_total',
+    help: 'Agent messages blocked, by rule',
+    labelNames: ['rule'],
+    registers: [registry],
+  });
+  const delivered = new Counter({
+    name: 'veil_delivered_total',
+    help: 'Agent messages delivered',
+    registers: [registry],
+  });
+  const verification = new Counter({
+    name: 'veil_verification_events_total',
+    help: 'Verification outcomes and events, by kind',
+    labelNames: ['kind'],
+    registers: [registry],
+  });
+  const notifyFailures = new Counter({
+    name: 'veil_notification_failures_total',
+    help: 'Notifications that could not be delivered, by kind',
+    labelNames: ['kind'],
+    registers: [registry],
+  });
+  const store = new Histogram({
+    name: 'veil_store_seconds',
+    help: 'Store operation latency',
+    labelNames: ['store', 'op'],
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+    registers: [registry],
+  });
+  const http = new Histogram({
+    name: 'veil_http_request_seconds',
+    help: 'HTTP request latency',
+    labelNames: ['method', 'route', 'status'],
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.015, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [registry],
+  });
+
+  const observer: PipelineObserver = {
+    turn: (direction) => turns.inc({ direction }),
+    masked: (types) => {
+      for (const type of types) masks.inc({ type });
+    },
+    blocked: (rule) => blocks.inc({ rule }),
+    delivered: () => delivered.inc(),
+    verification: (kind) => verification.inc({ kind }),
+    notificationFailed: (kind) => notifyFailures.inc({ kind }),
+  };
+
+  const httpMiddleware: RequestHandler = (req, res, next) => {
+    const end = http.startTimer();
+    res.on('finish', () => {
+      // The matched route pattern, not the URL: ids must not become label values.
+      const route = (req.route as { path?: string } | undefined)?.path;
+      end({
+        method: req.method,
+        route: route ? `${req.baseUrl}${route}` : 'unmatched',
+        status: String(res.statusCode),
+      });
+    });
+    next();
+  };
+
+  function wrap<T extends object>(name: string, target: T): T {
+    return new Proxy(target, {
+      get(obj, prop, receiver) {
+        const value = Reflect.get(obj, prop, receiver) as unknown;
+        if (typeof value !== 'function' || prop === 'subscribe') return value;
+        return (...args: unknown[]) => {
+          const end = store.startTimer({ store: name, op: String(prop) });
+          const result = (value as (...a: unknown[]) => unknown).apply(obj, args);
+          if (result instanceof Promise) return result.finally(() => end());
+          end();
+          return result;
+        };
+      },
+    });
+  }
+
+  return {
+    registry,
+    observer,
+    httpMiddleware,
+    instrument: (stores) => ({
+      ...stores,
+      state: wrap('state', stores.state),
+      dedup: wrap('dedup', stores.dedup),
+      transcripts: wrap('transcripts', stores.transcripts),
+      audit: wrap('audit', stores.audit),
+      events: stores.events,
+      close: () => stores.close(),
+    }),
+  };
+}
