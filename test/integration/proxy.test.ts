@@ -57,7 +57,17 @@ describe('the proxy over HTTP', () => {
     );
     expect(ok.status).toBe(200);
     expect(h.connector.received).toHaveLength(1);
-    expect((h.connector.received[0]!.body as { text: string }).text).toContain("I can't confirm");
+    const sent = h.connector.received[0]!;
+    expect(sent.method).toBe('POST');
+    expect(sent.conversationId).toBe('conv-1');
+    expect(sent.activityId).toMatch(/^act-/);
+    expect(sent.body).toMatchObject({
+      type: 'message',
+      text: "I can't confirm account details in chat. I'll send a code to the contact on file first.",
+      from: { id: 'veil-bot' },
+      recipient: { id: 'user-conv-1' },
+      conversation: { id: 'conv-1' },
+    });
 
     const v = await h.post(
       `/agent/v1/conversations/${id}/verify`,
