@@ -18,7 +18,7 @@ import { type PolicyProvider, staticPolicyProvider } from './pipeline/policies.j
 import type { VeilService } from './pipeline/service.js';
 import { createVeil } from './pipeline/veil.js';
 import type { Stores } from './storage/ports.js';
-import { openSqliteStores } from './storage/sqlite/index.js';
+import { openStores } from './storage/open.js';
 import { createChannelAuth } from './transport/botframework/auth.js';
 import { createReplySender, type ReplySender } from './transport/botframework/reply.js';
 import { createApp } from './transport/http/app.js';
@@ -61,7 +61,12 @@ export async function buildVeil(config: Config, log: Logger, overrides: VeilOver
   const metrics = createMetrics();
   const stores = metrics.instrument(
     overrides.stores ??
-      (await openSqliteStores<ConversationDoc>({ path: config.VEIL_DB, secret: config.secret })),
+      (await openStores<ConversationDoc>({
+        ...config.storage,
+        sqlitePath: config.VEIL_DB,
+        secret: config.secret,
+        log,
+      })),
   );
   const directory = overrides.directory ?? (await openDirectory(config, log));
   const notifier =

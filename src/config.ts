@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { errors } from './core/errors.js';
+import { type StorageEnv, storageEnv } from './storage/open.js';
 
 export const AGENT_ROLES = ['agent', 'supervisor', 'compliance'] as const;
 export type AgentRole = (typeof AGENT_ROLES)[number];
@@ -110,6 +111,8 @@ export type Config = z.infer<typeof EnvSchema> & {
   /** No Bot Framework app id: inbound requests are not authenticated. Refused in production. */
   localMode: boolean;
   warnings: string[];
+  /** VEIL_STATE / VEIL_STORE / VEIL_MIGRATE / VEIL_REDIS_PREFIX, checked. */
+  storage: StorageEnv;
 };
 
 const DEV_SECRET = 'veil-development-secret-do-not-use-in-production';
@@ -172,5 +175,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     c.VEIL_AGENT_KEYS = [{ name: 'dev', role: 'supervisor', secret }];
     warnings.push(`VEIL_AGENT_KEYS is empty: generated a supervisor key for this run only: ${secret}`);
   }
-  return { ...c, secret: c.VEIL_SECRET ?? DEV_SECRET, localMode, warnings };
+  const storage = storageEnv(env);
+  if (prod && storage.state !== 'sqlite' && storage.store === 'sqlite') {
+    warnings.push(
+      'VEIL_STATE is shared but VEIL_STORE is SQLite: transcripts and audit are not shared between instances.',
+    );
+  }
+  return { ...c, secret: c.VEIL_SECRET ?? DEV_SECRET, localMode, warnings, storage };
 }

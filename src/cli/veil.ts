@@ -12,6 +12,10 @@ const commands: Record<
     summary: 'play conversation scripts through the pipeline and check expectations',
     load: () => import('./commands/replay.js'),
   },
+  migrate: {
+    summary: 'bring the PostgreSQL schema (VEIL_STORE) up to date; --status to check',
+    load: () => import('./commands/migrate.js'),
+  },
   scan: {
     summary: 'mask PII in JSON Lines (or --text lines) from stdin',
     load: () => import('./commands/scan.js'),

@@ -5,3 +5,4 @@ export * from './ports.js';
 export { openSqliteStores, type SqliteStoresOptions } from './sqlite/index.js';
 export { createStateStore, type StateStoreOptions } from './state.js';
 export { openStoresFromEnv } from './config.js';
+export { type OpenStoresOptions, openStores, type StorageEnv, storageEnv } from './open.js';
