@@ -269,10 +269,12 @@ export function createVeil(deps: VeilDeps): VeilService {
 
   async function processCustomer(activity: Activity, id: string): Promise<CustomerTurnResult> {
     const at = now();
-    const existing = (await stores.state.get(id))?.doc;
-    const policy = existing
-      ? policyOf(existing)
-      : policies.forConversation({ channelId: activity.channelId, recipientId: activity.recipient.id });
+    // New turns use the policy selected now, so a hot-reloaded policy applies to live conversations too.
+    const policy = policies.forConversation({
+      channelId: activity.channelId,
+      recipientId: activity.recipient.id,
+      tenant: tenantOf(activity),
+    });
     const isMessage = MESSAGE_TYPES.has(activity.type);
     const isHandoff = activity.type === 'event' && activity.name === 'handoff.initiate';
 
@@ -306,6 +308,8 @@ export function createVeil(deps: VeilDeps): VeilService {
         query.emails.length + query.phones.length + query.names.length > 0
           ? await directory.findCandidates(query)
           : [];
+      // Known candidates are compared with the new claims too; only worth a read when there are claims.
+      const existing = typedFindings.length > 0 ? (await stores.state.get(id))?.doc : undefined;
       const known = existing ? await recordsFor(lookupIds(existing.verification)) : [];
       records = dedupeRecords([...found, ...known]);
     } catch (e) {
@@ -499,10 +503,10 @@ export function createVeil(deps: VeilDeps): VeilService {
     const filled = fillPlaceholders(text, doc.tokens);
     // What the transcript shows: masked with a throwaway copy of the token map, so values the agent
     // typed never become placeholders an agent could send later.
-    const transcriptText = (s: string) =>
-      maskText(s, policy.detector.detect(s), structuredClone(doc.tokens), policy.policy, {
-        secret: deps.secret,
-      }).masked;
+    const findings = policy.detector.detect(filled.text);
+    const masked = maskText(filled.text, findings, structuredClone(doc.tokens), policy.policy, {
+      secret: deps.secret,
+    }).masked;
 
     let verdict: Verdict;
     if (filled.unknown.length > 0) {
@@ -513,7 +517,7 @@ export function createVeil(deps: VeilDeps): VeilService {
         hint: 'Use only placeholders shown in this transcript; Veil fills them with what the customer typed.',
       };
     } else {
-      verdict = await guard(doc, policy, filled.text);
+      verdict = await guard(doc, policy, filled.text, findings);
     }
 
     if (verdict.decision === 'block') {
@@ -535,13 +539,13 @@ export function createVeil(deps: VeilDeps): VeilService {
       await record(conversationId, {
         at: at.toISOString(),
         from: 'agent',
-        text: transcriptText(filled.text),
+        text: masked,
         decision: 'block',
         rule: verdict.rule,
         visibility: 'agent-only',
         meta: { agent: agent.name, reason: verdict.reason, hint: verdict.hint },
       });
-      await audit(doc, policy, 'block', transcriptText(filled.text), {
+      await audit(doc, policy, 'block', masked, {
         rule: verdict.rule,
         actor: agent.name,
       });
@@ -562,20 +566,24 @@ export function createVeil(deps: VeilDeps): VeilService {
       await audit(doc, policy, 'deliver', 'delivery failed', { rule: 'deliver.failed', actor: agent.name });
       throw e;
     }
-    await stores.state.update(conversationId, (cur) => {
-      if (!cur) return undefined;
-      return { ...cur, lastFrom: 'agent', updatedAt: at.toISOString() };
-    });
+    // Only the waiting/active status changes here; skip the write when it would not.
+    if (doc.lastFrom !== 'agent') {
+      await stores.state.update(conversationId, (cur) =>
+        cur && cur.lastFrom !== 'agent'
+          ? { ...cur, lastFrom: 'agent', updatedAt: at.toISOString() }
+          : undefined,
+      );
+    }
     await record(conversationId, {
       at: at.toISOString(),
       from: 'agent',
-      text: transcriptText(filled.text),
+      text: masked,
       decision: 'deliver',
       visibility: 'all',
       ...(sent.id ? { activityId: sent.id } : {}),
       meta: { agent: agent.name },
     });
-    await audit(doc, policy, 'deliver', transcriptText(filled.text), {
+    await audit(doc, policy, 'deliver', masked, {
       rule: 'guard.pass',
       actor: agent.name,
     });
@@ -585,14 +593,19 @@ export function createVeil(deps: VeilDeps): VeilService {
   }
 
   /** The guard, failing closed: any error (directory down, a rule throwing) holds the message. */
-  async function guard(doc: ConversationDoc, policy: ActivePolicy, text: string): Promise<Verdict> {
+  async function guard(
+    doc: ConversationDoc,
+    policy: ActivePolicy,
+    text: string,
+    findings: readonly Finding[],
+  ): Promise<Verdict> {
     try {
       const v = doc.verification;
       const ids = [...new Set([...(v.accountId ? [v.accountId] : []), ...lookupIds(v)])];
       const accounts = await recordsFor(ids);
       return evaluate({
         text,
-        findings: policy.detector.detect(text),
+        findings,
         level: v.level,
         accountId: v.accountId,
         accounts,
@@ -720,6 +733,13 @@ export function createVeil(deps: VeilDeps): VeilService {
       await Promise.allSettled([...inflight]);
     },
   };
+}
+
+/** The tenant key policies can select on: the conversation's tenant, or channelData.tenant.id (Teams). */
+function tenantOf(activity: Activity): string | undefined {
+  const cd = activity.channelData as { tenant?: { id?: unknown } } | undefined;
+  const t = activity.conversation.tenantId ?? (typeof cd?.tenant?.id === 'string' ? cd.tenant.id : undefined);
+  return t ?? undefined;
 }
 
 function dedupeRecords(records: AccountRecord[]): AccountRecord[] {
