@@ -28,6 +28,8 @@ export interface GuardContext {
   echoWord(word: string): boolean;
   /** Did the customer type these digits (inside any value they typed)? */
   echoDigits(digits: string): boolean;
+  /** Did the customer type a value that starts or ends with these digits ("ends in 17" of their own number)? */
+  echoEnds(digits: string): boolean;
   pending: PendingClaim;
 }
 
@@ -50,7 +52,27 @@ export function requiredFor(flags: readonly string[], guard: GuardPolicy): Verif
   return need;
 }
 
-function pendingOf(turns: readonly CustomerTurn[]): PendingClaim {
+/** A bare guess continues the identity question before it ("is it 217…?" then "what about 219?"). */
+function resolveGuesses(turns: readonly CustomerTurn[]): CustomerTurn[] {
+  const out: CustomerTurn[] = [];
+  for (const t of turns) {
+    if (!t.guess) {
+      out.push(t);
+      continue;
+    }
+    // With nothing before it in the window (a long run of guesses), it is taken as one: fail closed.
+    const prev = out[out.length - 1];
+    out.push(
+      prev?.identity !== 'none'
+        ? { identity: 'question', kinds: [], otherQuestion: false }
+        : { identity: 'none', kinds: [], otherQuestion: true },
+    );
+  }
+  return out;
+}
+
+function pendingOf(all: readonly CustomerTurn[]): PendingClaim {
+  const turns = resolveGuesses(all);
   const kinds = new Set<string>();
   let lastIdx = -1;
   turns.forEach((t, i) => {
@@ -84,6 +106,8 @@ export function buildContext(input: GuardInput): GuardContext {
 
   const corpus = [...input.customerValues.map((v) => v.value), ...(input.customerTexts ?? [])];
   const foldedCorpus = plain(corpus.join('\n'));
+  // "M14 5TQ" and "m145tq" are one code: tokens with digits are compared without spaces and dashes.
+  const compactCorpus = foldedCorpus.replace(/[\s-]+/g, '');
   const emailCorpus = input.customerValues
     .filter((v) => v.type === 'EMAIL')
     .map((v) => normalizeEmail(v.value));
@@ -106,13 +130,17 @@ export function buildContext(input: GuardInput): GuardContext {
       const w = fold(word);
       let hit = wordCache.get(w);
       if (hit === undefined) {
-        hit = wordRe(w).test(foldedCorpus) || emailCorpus.some((e) => e.includes(w));
+        hit =
+          wordRe(w).test(foldedCorpus) ||
+          emailCorpus.some((e) => e.includes(w)) ||
+          (/\d/.test(w) && /\p{L}/u.test(w) && compactCorpus.includes(w));
         wordCache.set(w, hit);
       }
       return hit;
     },
     // A few digits occur in any typed value by chance; they are an echo only when typed on their own.
     echoDigits: (d) => digitCorpus.some((c) => (d.length >= 4 ? c.includes(d) : c === d)),
+    echoEnds: (d) => digitCorpus.some((c) => c.length >= 7 && (c.endsWith(d) || c.startsWith(d))),
     pending: pendingOf(input.recentCustomerTurns),
   };
 }

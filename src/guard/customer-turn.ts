@@ -17,6 +17,20 @@ const TOPICS: readonly [OnFileKind, RegExp][] = [
   ['name', /\b(?:name on (?:the |my )?account|account (?:holder|name)|my (?:full |last |first )?name)\b/],
 ];
 
+/**
+ * The business's own contact details ("your support email", "the store's phone number"): asking for
+ * them is no identity question, so they are removed before topics are looked for.
+ */
+const BUSINESS_TOPIC =
+  /\b(?:your|you guys'?|the (?:store|shop|company|business|office)(?:'s)?|(?:customer )?(?:service|support|care|sales|returns|billing)|help ?line|hotline|toll[- ]free|head office)\s+(?:(?:customer|service|support|main|direct|contact|office|store|shop|phone|e-?mail|helpline)\s+)*(?:e-?mail(?: address)?|phone(?: number)?|number|address|contact(?: details| info)?|line)\b/g;
+
+/**
+ * Whose data a topic word is about. Without a value, "is that number free to call?" asks nothing about
+ * anyone's identity; "is my number still on file?" or "her phone number" does.
+ */
+const OWNER =
+  /\b(?:my|mine|me|myself|i'?m|i'?ve|i (?:have|had|gave|used|use|registered|signed|put|moved|live|lived)|our|ours|his|her|hers|him|their|them|husband|wife|partner|spouse|mother|mom|mum|father|dad|son|daughter|brother|sister|aunt|uncle|grandma|grandmother|grandfather|grandpa|client|on file|account|registered|you have|do you have|have you got|you got|in (?:the|your) system|still|correct|right|same|match(?:es)?|up to date|current|listed|the one)\b/;
+
 /** The customer asks for a judgement or a reveal of on-file data, not for help with something. */
 const ASKS_ON_FILE =
   /\b(?:on file|on (?:the|my) account|in (?:the|your) system|you have|do you have|have you got|you got|is it|is that|is this|is my|are my|still|right|correct|match|matches|same|which|what(?:'s| is| are)|check (?:if|that|whether|my|the|it)|confirm|verify|tell me|remind me|look up|see (?:my|the|if|what)|registered|listed|up to date|current|the one)\b/;
@@ -31,6 +45,53 @@ const IDENTITY_TYPES = new Set(Object.keys(CLAIM_TYPES));
 const LAST_DIGITS =
   /\b(?:ending|ends) (?:in|with) \d{2,4}\b|\blast (?:four|4|two|2|three|3)(?: digits)?(?: are| is)? \d{2,4}\b/;
 
+/** A phone-shaped digit group; E.164 numbers have at most 15 digits, so longer groups are references. */
+const PHONE_SHAPE = /(?<![\p{L}\d])\+?\(?\d[\d\s().-]{6,}\d(?![\p{L}\d])/gu;
+/** Words that make the digits after them an order, parcel or case reference, not a phone number. */
+const REFERENCE_CUE =
+  /\b(?:order|orders|tracking|track|parcel|package|shipment|case|ticket|ref|reference|invoice|confirmation|receipt|rma|po|sku|item|model|serial|part|booking|transaction)\b\W*(?:(?:number|no|nr|num|id|is|was|code)\b\W*)*$|#\s*$/;
+
+function hasPhoneShape(s: string): boolean {
+  for (const m of s.matchAll(PHONE_SHAPE)) {
+    const digits = m[0].replace(/\D/g, '').length;
+    if (digits < 7 || digits > 15) continue;
+    if (REFERENCE_CUE.test(s.slice(Math.max(0, m.index - 30), m.index))) continue;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * A short guess that continues an earlier identity question without naming a topic: "what about 219?",
+ * "or is it Birchwood?", "79 then?". Whether it is about identity depends on what it follows.
+ */
+const GUESS_OPENER =
+  /^(?:(?:and|or|so|ok|okay|well|hmm+|then|no)\s*,?\s+)*(?:what about|how about|could it be|might it be|maybe|perhaps|or is it|or was it|is it|was it|or)\s+(?!(?:my|the|a|an|your|it|that|this|them|those|these|tomorrow|today|now|shipping|delivery|refunds?|returns?|orders?|price|prices|cost|stock|size|colou?r|express|next|when|if)\b)\S/;
+const BARE_NUMBER =
+  /(?<![\p{L}\d$£€¥.,:/#-])\d{1,6}(?![\d.,:/%-]|\s*(?:am|pm|h|hrs?|hours?|min|minutes?|days?|weeks?|months?|years?|items?|pairs?|pcs|units?|dollars?|euros?|pounds?|usd|eur|gbp|kg|g|lbs?|cm|mm|inch(?:es)?|x)\b)/u;
+const GUESS_MAX_WORDS = 7;
+
+function isGuess(s: { text: string; question: boolean }): boolean {
+  const words = s.text.split(/\s+/).filter(Boolean).length;
+  if (words > GUESS_MAX_WORDS) return false;
+  const q = s.question || TAG_QUESTION.test(s.text);
+  // A price is a question about cost ("is it $20?"), whatever it follows.
+  if (/[$£€¥]|\b(?:dollars?|euros?|pounds?|bucks|usd|eur|gbp|cents?)\b/.test(s.text)) return false;
+  return q && (GUESS_OPENER.test(s.text) || (BARE_NUMBER.test(s.text) && !REFERENCE_CUE.test(s.text)));
+}
+
+/**
+ * "Hi, I'm Jane Doe, did my parcel arrive?": a name given to introduce oneself is a statement, even in
+ * a sentence that goes on to ask about something else.
+ */
+const INTRO_BEFORE =
+  /(?:^|[,.!?;:]\s*|\b(?:hi|hello|hey|hiya|morning|evening|afternoon|there|ola|hola|bonjour|hallo|hej)\W*)(?:i'?m|i am|im|this is|it'?s|its|my name is|my name'?s|name'?s|me llamo|soy|je suis|ich bin|hier ist|sou|mi chiamo|ik ben|jag heter|jag ar)\s*$/;
+const INTRO_AFTER = /^\s*(?:here|speaking|aqui|aca|ici|hier|har)\b/;
+
+const introduces = (lowered: string, sentenceStart: number, f: Finding): boolean =>
+  f.type === 'PERSON' &&
+  (INTRO_BEFORE.test(lowered.slice(sentenceStart, f.start)) || INTRO_AFTER.test(lowered.slice(f.end)));
+
 /**
  * What a customer message says about identity, from its text and the detector's findings on it.
  * Call on every customer message; pass the last (up to 3) results to the guard.
@@ -39,6 +100,7 @@ export function analyzeCustomerTurn(text: string, findings: readonly Finding[]):
   const kinds = new Set<OnFileKind>();
   let identity: CustomerTurn['identity'] = 'none';
   let otherQuestion = false;
+  let guess = false;
   const lowered = plain(text);
   let offset = 0;
   for (const s of sentences(lowered)) {
@@ -48,19 +110,25 @@ export function analyzeCustomerTurn(text: string, findings: readonly Finding[]):
     const sentenceKinds = new Set<OnFileKind>();
     for (const f of findings) {
       const kind = IDENTITY_TYPES.has(f.type) ? CLAIM_TYPES[f.type] : undefined;
-      if (kind && f.start < end && f.end > start) sentenceKinds.add(kind);
+      if (!kind || f.start >= end || f.end <= start) continue;
+      if (introduces(lowered, start, f)) {
+        kinds.add(kind);
+        if (identity === 'none') identity = 'statement';
+      } else sentenceKinds.add(kind);
     }
     // Detectors can miss a value; the obvious shapes still count as typed identity data.
     if (LAST_DIGITS.test(s.text)) sentenceKinds.add('card');
     if (/[^\s@]+@[^\s@]+\.[a-z]{2,}/.test(s.text)) sentenceKinds.add('email');
-    if (/(?<![\p{L}\d])\+?\(?\d[\d\s().-]{6,}\d(?![\p{L}\d])/u.test(s.text)) sentenceKinds.add('phone');
+    if (hasPhoneShape(s.text)) sentenceKinds.add('phone');
     if (STREET_LIKE.test(s.text)) sentenceKinds.add('address');
     const hasValue = sentenceKinds.size > 0;
-    for (const [k, re] of TOPICS) if (re.test(s.text)) sentenceKinds.add(k);
+    const own = s.text.replace(BUSINESS_TOPIC, ' ');
+    if (hasValue || OWNER.test(own)) for (const [k, re] of TOPICS) if (re.test(own)) sentenceKinds.add(k);
     const question = s.question || QUESTION_START.test(s.text) || TAG_QUESTION.test(s.text);
-    const judging = ASKS_ON_FILE.test(s.text) || (hasValue && question && !CHANGE.test(s.text));
+    const judging = ASKS_ON_FILE.test(own) || (hasValue && question && !CHANGE.test(s.text));
     if (sentenceKinds.size === 0) {
-      if (question) otherQuestion = true;
+      if (question && isGuess(s)) guess = true;
+      else if (question) otherQuestion = true;
       continue;
     }
     for (const k of sentenceKinds) kinds.add(k);
@@ -69,5 +137,8 @@ export function analyzeCustomerTurn(text: string, findings: readonly Finding[]):
       if (identity === 'none') identity = 'statement';
     } else if (question) otherQuestion = true;
   }
-  return { identity, kinds: [...kinds], otherQuestion };
+  const out: CustomerTurn = { identity, kinds: [...kinds], otherQuestion };
+  // Only a message that is nothing but a guess continues an identity question.
+  if (guess && identity === 'none' && !otherQuestion) out.guess = true;
+  return out;
 }

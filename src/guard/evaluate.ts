@@ -1,6 +1,7 @@
 import { DELIVER, type Verdict } from '../core/verdict.js';
 import { buildContext } from './context.js';
 import { confirmationClaim } from './rules/confirmation-claim.js';
+import { disclosureFragment } from './rules/disclosure-fragment.js';
 import { disclosureOnFile } from './rules/disclosure-on-file.js';
 import { disclosurePii } from './rules/disclosure-pii.js';
 import { neverDiscloseCard } from './rules/never-disclose-card.js';
@@ -21,7 +22,7 @@ export function activeRules(input: GuardInput): GuardRule[] {
   const never = input.policy.guard.neverDisclose
     .map((k) => NEVER[k])
     .filter((r): r is GuardRule => r !== undefined);
-  return [...never, disclosureOnFile, confirmationClaim, disclosurePii];
+  return [...never, disclosureOnFile, confirmationClaim, disclosurePii, disclosureFragment];
 }
 
 /**

@@ -95,8 +95,14 @@ export function statedInitials(ctx: GuardContext): Set<string> {
 }
 
 /** "ends with a 7", "ending in 17": the digits that follow state the end of a value, however short. */
-const endsWithPhrase = (before: string): boolean =>
+export const endsWithPhrase = (before: string): boolean =>
   /\b(?:ending|ends|end|finishing|finishes)(?:\s+(?:in|with|on))?(?:\s+(?:a|an|the digits?|digits?))?\s*$/.test(
+    before,
+  );
+
+/** "starts with 024", "the first three digits are 617": the digits that follow state the start of a value. */
+export const startsWithPhrase = (before: string): boolean =>
+  /\b(?:starts?|starting|begins?|beginning|opens?|prefix(?:ed)?)(?:\s+(?:with|in|on|as|by))?(?:\s+(?:a|an|the digits?|digits?|the numbers?))?\s*:?\s*$|\bfirst (?:(?:one|two|three|four|five|six|[1-6])\s+)?(?:digits?|numbers?|characters?)(?:\s+(?:of (?:it|the \w+|your \w+)))?(?:\s+(?:are|is|were|was|being))?\s*:?\s*$/.test(
     before,
   );
 
@@ -159,12 +165,30 @@ function emailHits(ctx: GuardContext, r: AccountRecord): Hit[] {
     }
     const label = domain.split('.')[0] ?? '';
     if (label.length >= 3) hits.push(...words('email', 'email domain', ctx, [label]));
+    if (splitWordsSay(ctx, label))
+      hits.push({ kind: 'email', part: 'email domain', piece: label, pieceType: 'word' });
+    if (/^[a-z]+$/.test(local) && splitWordsSay(ctx, local))
+      hits.push({ kind: 'email', part: 'email address', piece: local, pieceType: 'word' });
     const tld = domain.split('.').pop() ?? '';
     if (tld && tld !== 'com' && new RegExp(`(?:^|\\s)(?:\\.|dot\\s)${escapeRe(tld)}\\b`).test(ctx.folded)) {
       hits.push({ kind: 'email', part: 'email domain', piece: domain, pieceType: 'word' });
     }
   }
   return hits;
+}
+
+/** "BT Internet" for btinternet.com, "Big Pond" for bigpond: a run-together word said as two or three. */
+function splitWordsSay(ctx: GuardContext, joined: string): boolean {
+  if (joined.length < 5) return false;
+  const toks = ctx.folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  for (let i = 0; i < toks.length; i++) {
+    let acc = toks[i]!;
+    for (let n = 1; n < 3 && i + n < toks.length && acc.length < joined.length; n++) {
+      acc += toks[i + n]!;
+      if (acc === joined) return true;
+    }
+  }
+  return false;
 }
 
 function phoneHits(ctx: GuardContext, r: AccountRecord): Hit[] {
@@ -174,6 +198,9 @@ function phoneHits(ctx: GuardContext, r: AccountRecord): Hit[] {
     const national = d.length > 10 ? d.slice(-10) : d;
     return digitHits(ctx, 'phone', 'digits of the phone number', (run, win, before) => {
       if (endsWithPhrase(before()) && d.endsWith(run)) return true;
+      // Written nationally the number may start with a trunk 0 ("07700…").
+      if (startsWithPhrase(before()) && [d, national, `0${national}`].some((x) => x.startsWith(run)))
+        return true;
       if (run.length >= 4)
         return d.includes(run) || (run.includes(d.slice(-4)) && run.length <= d.length + 4);
       if (run.length === 3) return (d.endsWith(run) || national.startsWith(run)) && PHONE_CTX.test(win());
@@ -202,18 +229,26 @@ function addressHits(ctx: GuardContext, r: AccountRecord): Hit[] {
     hits.push(...words('address', 'city', ctx, p.placeWords));
     for (const z of p.postcodes) {
       hits.push(
-        ...digitHits(ctx, 'address', 'postcode', (run, win) =>
+        ...digitHits(ctx, 'address', 'postcode', (run, win, before) =>
           /^\d+$/.test(z)
-            ? run === z || (z.length > 5 && run === z.slice(0, 4) && POSTAL_CTX.test(win()))
+            ? run === z ||
+              (z.length > 5 && run === z.slice(0, 4) && POSTAL_CTX.test(win())) ||
+              (run.length >= 2 && z.startsWith(run) && startsWithPhrase(before())) ||
+              (run.length >= 2 && z.endsWith(run) && endsWithPhrase(before()))
             : false,
         ),
       );
       if (!/^\d+$/.test(z)) {
         // "LS1 4DT": the whole code, or its outward half when postcodes are the topic.
-        const outward = z.slice(0, -3);
-        const whole = new RegExp(`\\b${escapeRe(outward)}\\s?${escapeRe(z.slice(-3))}\\b`);
+        // Dutch "1016 GV" splits after the digits; UK and Canadian codes before the last three.
+        const outward = /^\d{4}[a-z]{2}$/.test(z) ? z.slice(0, 4) : z.slice(0, -3);
+        const whole = new RegExp(`\\b${escapeRe(outward)}\\s?${escapeRe(z.slice(outward.length))}\\b`);
         const half = new RegExp(`\\b${escapeRe(outward)}\\b`);
-        if (whole.test(ctx.folded) || (half.test(ctx.folded) && POSTAL_CTX.test(ctx.folded))) {
+        // An outward code with a digit ("BS6", "V6H") names a district on its own.
+        const halfSaid =
+          half.test(ctx.folded) &&
+          ((/\d/.test(outward) && /[a-z]/.test(outward)) || POSTAL_CTX.test(ctx.folded));
+        if (whole.test(ctx.folded) || halfSaid) {
           hits.push({ kind: 'address', part: 'postcode', piece: z, pieceType: 'word' });
         }
       }
@@ -298,4 +333,26 @@ function initialHits(ctx: GuardContext, r: AccountRecord): Hit[] {
   for (const a of r.addresses)
     for (const w of addressParts(a).streetWords) check('address', 'first letter of the street', w);
   return hits;
+}
+
+/** Identity data digits are part of; "order number" and the like are references, not identity. */
+const FRAGMENT_TOPIC =
+  /\b(?:phone|mobile|cell|telephone|landline|card|visa|mastercard|amex|debit|credit|(?<!(?:order|tracking|case|ticket|model|serial|item|reference|confirmation|invoice|part|sku|track|parcel|package|return|rma)\s)number)\b/;
+const LAST_N =
+  /\blast (?:(?:one|two|three|four|five|six|[1-6])\s+)?(?:digits?|numbers?)?(?:\s+(?:of (?:it|the \w+|your \w+|her \w+|his \w+)))?(?:\s+(?:are|is|were|was|being))?\s*:?\s*$/;
+
+/**
+ * Digits the agent states as the end or start of a phone or card ("her number ends in 0126", "last four
+ * are 4242"), whoever's they are. Only the digits, for echo and ownership checks.
+ */
+export function statedFragments(ctx: GuardContext): string[] {
+  const out: string[] = [];
+  for (const r of ctx.runs) {
+    if (r.digits.length > 6) continue;
+    const before = ctx.folded.slice(Math.max(0, r.start - 40), r.start);
+    if (!endsWithPhrase(before) && !startsWithPhrase(before) && !LAST_N.test(before)) continue;
+    const sentence = ctx.folded.slice(Math.max(0, r.start - 80), r.end + 40);
+    if (FRAGMENT_TOPIC.test(sentence)) out.push(r.digits);
+  }
+  return out;
 }

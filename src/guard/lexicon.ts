@@ -60,15 +60,19 @@ export const GENERIC_MARKERS: readonly RegExp[] = [
   /\b(?:wrong|incorrect|inaccurate|not correct|not right|doesn'?t look right|that'?s not|that is not|that isn'?t|nope|nah)\b/,
   /\bnot (?:that|this) one\b|\bhmm+,? not\b|\bsomething else\b/,
   // other languages
-  /\b(?:correcto|correcta|correto|correta|exacto|exato|exactement|c'est (?:ca|bien ca|exact|correct|juste|bon)|genau|richtig|stimmt|certo|isso mesmo|eso es|es correcto|esta bien|klopt|giusto|esatto|precies)\b/,
-  /\b(?:no es (?:ese|esa|eso|correcto|el|la)|nao e|(?:e|es|c'est) (?:outro|outra|otro|otra|un autre|une autre)|n'est pas|ce n'est pas|nicht (?:richtig|korrekt)|falsch|errado|errada|incorrecto|incorreto|sbagliato|klopt niet)\b/,
+  /\b(?:correcto|correcta|correto|correta|exacto|exato|exactement|c'est (?:ca|bien ca|exact|correct|juste|bon)|genau|richtig|stimmt|certo|isso mesmo|eso es|es correcto|esta bien|klopt|giusto|esatto|precies|stammer|stamt|korrekt|riktigt|exakt|precis|juist|dokladnie|zgadza sie|tocno|oikein|pitaa paikkansa|dogru|verdade|isso ai|e isso|es ese|es esa|das ist (?:sie|er|es)|det er den|det ar den)\b/,
+  /\b(?:no es (?:ese|esa|eso|correcto|el|la)|nao e|(?:e|es|c'est) (?:outro|outra|otro|otra|un autre|une autre)|n'est pas|ce n'est pas|nicht (?:richtig|korrekt|die|der|das)|falsch|errado|errada|incorrecto|incorreto|sbagliato|klopt niet|stammer inte|stamt inte|inte (?:ratt|riktigt|korrekt)|ikke (?:rigtigt|riktig|korrekt))\b/,
   // emoji and symbols that judge
   /[\u2705\u2714\u2611\u{1F44D}\u{1F44C}\u{1F4AF}\u2713\u274C\u2716\u{1F44E}\u{1F645}\u2717\u{1F646}\u{1F197}\u{1F3AF}\u{1F64C}]/u,
 ];
 
-/** Bare answers: they judge a claim only when they answer an identity question. Checked at clause starts. */
+/**
+ * Bare answers: they judge a claim only when they answer an identity question. Checked at clause starts.
+ * "No" and the foreign yes/no words also open ordinary sentences ("No puedo…", "Si necesita…"), so
+ * they count only as a whole clause or before words that continue an answer ("no, it isn't").
+ */
 export const WEAK_MARKER =
-  /^(?:yes|yess+|yes ?sir|yes ma'?am|yeah|yeh|yah|yep|yup|ya|yea|aye|right|alright|uh-?huh|mhm+|mm-?hm+|certainly|absolutely|definitely|of course|sure is|it is|it does|we do|i do|that it is|no|nope|nah|negative|nao|non|nein|niet|nee|si|oui|ja|sim|da|hai|hmm+|hm+|uh+m*|erm+|well+)\b(?!\s+(?:problem|worries|rush|hurry|need|charge|cost|idea|sir))/;
+  /^(?:(?:yes|yess+|yes ?sir|yes ma'?am|yeah|yeh|yah|yep|yup|ya|yea|aye|right|alright|uh-?huh|mhm+|mm-?hm+|certainly|absolutely|definitely|of course|sure is|it is|it does|we do|i do|that it is|nope|nah|negative|hmm+|hm+|uh+m*|erm+|well+)\b(?!\s+(?:problem|worries|rush|hurry|need|charge|cost|idea|sir))|(?:no|not really)(?=\s*$|\s+(?:it|its|it'?s|that|that'?s|thats|this|we|i|sorry|sir|ma'?am|madam|not|never|unfortunately|sadly|afraid|actually|different|wrong|one|nothing|match|close|way)\b)|(?:nao|non|nein|niet|nee|nej|nei|ei|si|oui|ja|jaa|japp|jepp|jo|joo|jup|jawel|sim|da|tak|hai|evet|kylla|jawohl|claro|exacto|yessir|yas|ye|yuh|affirmative)(?=\s*$))/;
 
 /** Spans that mention confirming without doing it: refusals, promises to verify, courtesy "no". */
 export const SAFE_SPANS: readonly RegExp[] = [
@@ -76,6 +80,11 @@ export const SAFE_SPANS: readonly RegExp[] = [
   /\b(?:make sure|to make sure|ensure|to check|to verify|to confirm|verify that|verify whether|verify if|check that|check whether|check if|confirm whether|confirm if|confirm that you|confirm it'?s you|once (?:you'?re |you are )?verified|after verification|for your security|for security)\b[^.!?;,]*?(?=\bbut\b|[.!?;,]|$)/g,
   /\bno (?:problem|worries|rush|hurry|need|charge|cost|fee|longer available|stock|idea)\b|\bnot a problem\b|\bno,? (?:thank you|thanks)\b/g,
   /\b(?:that'?s|it'?s|that is|it is) not something (?:i|we) can\b[^.!?;,]*/g,
+  // Refusals in the other languages agents answer in: "no puedo confirmar", "je ne peux pas", "kann ich nicht".
+  /\b(?:no (?:puedo|podemos|es posible|estoy autorizad[oa])|nao (?:posso|podemos|e possivel)|non (?:posso|possiamo|e possibile)|(?:je|nous) ne (?:peux|pouvons|suis|sommes) pas|ne (?:peux|pouvons) pas|kann ich (?:\w+ ){0,3}?(?:nicht|erst|leider)|konnen wir (?:\w+ ){0,3}?(?:nicht|erst|leider)|darf ich (?:\w+ ){0,2}?nicht|ik kan (?:\w+ ){0,2}?niet)\b[^.!?;]*/g,
+  // Judging the one-time code ("that code didn't match", "wrong code") judges no account data.
+  // Postcodes and area codes are account data, so those "codes" stay.
+  /[^.!?;,]*\b(?:(?<!\b(?:zip|post|postal|area|country|dialling|dialing|sort|security|promo|discount)\s)codes?|otp|one-time|passcode)\b[^.!?;,]*/g,
 ];
 
 /** Identity data an agent may describe. */

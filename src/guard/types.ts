@@ -20,6 +20,11 @@ export interface CustomerTurn {
   kinds: OnFileKind[];
   /** The message also asks something unrelated to identity ("can you help with my order?"). */
   otherQuestion: boolean;
+  /**
+   * A bare guess with no topic ("what about 219?", "or Birchwood?"): an identity question when it
+   * follows one, a question about something else otherwise.
+   */
+  guess?: boolean;
 }
 
 export interface GuardInput {

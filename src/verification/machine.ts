@@ -118,6 +118,9 @@ function onIdentifiers(state: VerificationState, event: Ev<'identifiers-typed'>)
       );
     }
     next = { ...next, level: 'knowledge', accountId: best.accountId };
+    // The owner hears of an unverified claim on their account when it happens, not when the chat ends:
+    // the motivating victim learned of the attempts only from a thank-you email.
+    next = notify(next, best.accountId, 'claim-unverified', effects);
   }
   return { state: next, effects };
 }

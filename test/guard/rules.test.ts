@@ -167,3 +167,170 @@ describe('analyzeCustomerTurn', () => {
     expect(t).toEqual({ identity: 'statement', kinds: ['name'], otherQuestion: true });
   });
 });
+
+describe('prefixes of on-file values', () => {
+  it.each([
+    ['the start of the zip', 'It starts with 972.'],
+    ['the first digits of the zip', 'The first three digits are 972.'],
+    ['the start of the phone', 'The number on file begins with 503.'],
+    ['the phone written nationally', 'The mobile starts with a 5.'],
+  ])('blocks %s below possession', (_what, text) => {
+    expect(rule(inputFor(asking('knowledge'), text))).toBe('guard.disclosure.on-file');
+  });
+
+  it.each(['It starts with 40.', 'Orders over 50 dollars ship free.', 'Delivery starts at 9am.'])(
+    'delivers %s: not the start of anything on file',
+    (text) => expect(rule(inputFor(asking('knowledge'), text))).toBe('deliver'),
+  );
+});
+
+describe('guard.disclosure.fragment', () => {
+  /** Verified for A-1001; the customer asked about a relative whose record the directory did not return. */
+  const verified: Scenario = {
+    level: 'possession',
+    accountId: 'A-1001',
+    accounts: [JANE],
+    customer: [
+      { text: 'what is my sister Ruth phone number?' },
+      { text: 'my own number is 503 555 0117', findings: [{ type: 'PHONE', value: '503 555 0117' }] },
+    ],
+  };
+  it.each([
+    ['a number that is not the verified account', "Ruth's number ends in 0126."],
+    ['a card that is not the verified account', 'Her card ending in 5512 was charged.'],
+    ['the last digits, said another way', 'The last four digits of her phone are 8890.'],
+  ])('blocks %s', (_what, text) => {
+    expect(rule(inputFor(verified, text))).toBe('guard.disclosure.fragment');
+  });
+
+  it.each([
+    ['the verified phone', 'Your number ends in 0117.'],
+    ['the verified card', 'Your card ending in 9031 was charged.'],
+    ['an order number', 'Your order number ends in 5521.'],
+    ['a tracking number', 'The tracking number starts with 1Z.'],
+  ])('delivers %s', (_what, text) => {
+    expect(rule(inputFor(verified, text))).toBe('deliver');
+  });
+
+  it('blocks any fragment the customer did not type while unverified', () => {
+    const s: Scenario = { level: 'none', accounts: [], customer: [{ text: 'what number do you have?' }] };
+    expect(rule(inputFor(s, 'The number we have ends in 44.'))).not.toBe('deliver');
+    const typed: Scenario = {
+      level: 'none',
+      accounts: [],
+      customer: [{ text: 'text me on 206 555 0144', findings: [{ type: 'PHONE', value: '206 555 0144' }] }],
+    };
+    expect(rule(inputFor(typed, "I'll text the number ending in 0144 that you gave me."))).toBe('deliver');
+  });
+});
+
+describe('follow-up guesses and other languages', () => {
+  const enumerating = (second: string): Scenario => ({
+    level: 'knowledge',
+    accountId: 'A-1001',
+    accounts: [JANE],
+    customer: [
+      { text: 'hi, Jane Doe', findings: [{ type: 'PERSON', value: 'Jane Doe' }] },
+      { text: 'is it 75 Birchwood Court?', findings: [{ type: 'ADDRESS', value: '75 Birchwood Court' }] },
+      { text: second },
+    ],
+  });
+  it.each(['what about 77?', 'or 79?', 'how about Larkspur?', '77 then?'])(
+    'a yes to "%s" after an address guess judges the claim',
+    (guess) => expect(rule(inputFor(enumerating(guess), "Yes, that's it."))).toBe('guard.confirmation.claim'),
+  );
+
+  it('a guess after a question about something else is not an identity question', () => {
+    const s: Scenario = {
+      level: 'none',
+      accounts: [],
+      customer: [{ text: 'do you have the blue jacket in size 8?' }, { text: 'what about 10?' }],
+    };
+    expect(rule(inputFor(s, 'Yes, we have it in 10.'))).toBe('deliver');
+  });
+
+  it.each([
+    'No puedo compartir datos de la cuenta hasta verificar su identidad.',
+    'Je ne peux pas confirmer ces informations.',
+    'Das kann ich leider erst nach einer Verifizierung bestätigen.',
+    'Si necesita ayuda con un pedido, dígame.',
+    "That code didn't match, please try again.",
+    'The code is wrong; I can send a new one.',
+  ])('delivers %s after an identity question', (text) => {
+    expect(rule(inputFor(asking('knowledge'), text))).toBe('deliver');
+  });
+
+  it.each(['No.', 'No, sorry.', 'Sí.', 'Nein.', 'Yes, the zip code matches.', 'No es esa.'])(
+    'still blocks %s after an identity question',
+    (text) => expect(rule(inputFor(asking('knowledge'), text))).toBe('guard.confirmation.claim'),
+  );
+});
+
+describe('analyzeCustomerTurn: what is not an identity question', () => {
+  const turn = (text: string, labelled: { type: string; value: string }[] = []) =>
+    analyzeCustomerTurn(text, findingsFor(text, labelled));
+
+  it.each([
+    ['Hi, my order 204-3381907-5521006 still says processing, can you check?', 'none'],
+    ['tracking number 9400 1000 0000 0000 0000 00, is it still in transit?', 'none'],
+    ["What's your customer service phone number and email?", 'none'],
+    ['Is that number free to call?', 'none'],
+    ['is my number still 503 555 0117?', 'question'],
+    ['what phone number do you have for me?', 'question'],
+    ["what's my mother's email on the account?", 'question'],
+    ['call me on 503 555 0117', 'statement'],
+  ])('%s -> %s', (text, identity) => expect(turn(text).identity).toBe(identity));
+
+  it('marks a bare guess, and only a bare guess', () => {
+    expect(turn('what about 219?').guess).toBe(true);
+    expect(turn('what about my refund?').guess).toBeUndefined();
+    expect(turn('is it $20?').guess).toBeUndefined();
+    expect(turn('what about 219? also where is my order?').guess).toBeUndefined();
+  });
+});
+
+describe('second-batch generalisations', () => {
+  it.each([
+    ['a provider said as two words', 'It goes to your G Mail address.', 'guard.disclosure.on-file'],
+    ['a Swedish bare yes', 'Japp!', 'guard.confirmation.claim'],
+    ['a Swedish confirmation', 'Det stämmer.', 'guard.confirmation.claim'],
+  ])('blocks %s below possession', (_what, text, want) => {
+    expect(rule(inputFor(asking('knowledge'), text))).toBe(want);
+  });
+
+  it.each(['Okay, one moment while I look.', 'G is for goods: we ship in 2 days.'])(
+    'delivers %s after an identity question',
+    (text) => expect(rule(inputFor(asking('knowledge'), text))).toBe('deliver'),
+  );
+
+  it.each([
+    'Sua senha é Rafa@1992!',
+    'Tu contraseña es Perro#77.',
+    'Dein Passwort ist Sommer2024!',
+    'Votre mot de passe est Lapin_88',
+  ])('never sends %s, even signed in', (text) => {
+    expect(rule(inputFor(asking('authenticated'), text))).toBe('guard.never-disclose.password');
+  });
+
+  it('an alphanumeric postcode the customer typed with a space may be repeated without one', () => {
+    const uk: AccountRecord = { ...JANE, addresses: ['5 Elm Row, Leeds LS1 4DT'] };
+    const s: Scenario = {
+      level: 'knowledge',
+      accountId: 'A-1001',
+      accounts: [uk],
+      customer: [{ text: 'deliver to 5 Elm Row, Leeds LS1 4DT please' }],
+    };
+    expect(rule(inputFor(s, 'Noted: postcode LS14DT.'))).toBe('deliver');
+    const silent: Scenario = { ...s, customer: [{ text: 'where will it go?' }] };
+    expect(rule(inputFor(silent, 'Noted: postcode LS14DT.'))).toBe('guard.disclosure.on-file');
+  });
+
+  it.each([
+    ["Hi I'm Jane Doe, did my return for order 88213 arrive?", 'statement'],
+    ['Jane Doe here, can you help with a refund?', 'statement'],
+    ['Jane Doe, is that the name on the account?', 'question'],
+  ])('%s -> %s', (text, identity) => {
+    const t = analyzeCustomerTurn(text, findingsFor(text, [{ type: 'PERSON', value: 'Jane Doe' }]));
+    expect(t.identity).toBe(identity);
+  });
+});

@@ -124,6 +124,7 @@ describe('identifiers-typed', () => {
     ]);
     expect(ofType(r1.effects, 'notify-owner')).toEqual([
       { type: 'notify-owner', accountId: 'A-2001', kind: 'fraud-watch-contact' },
+      { type: 'notify-owner', accountId: 'A-2001', kind: 'claim-unverified' },
     ]);
     expect(ofType(r1.effects, 'alert-security')).toHaveLength(1);
     const r2 = typed(r1.state, [['ADDRESS', 'Rua das Flores 28']]);
@@ -357,9 +358,65 @@ describe('channel identity', () => {
 });
 
 describe('owner notices', () => {
-  it('an unverified claim is reported to the owner when the conversation ends', () => {
-    const r = run(knowing(), { type: 'conversation-ended', now: T0 });
-    expect(ofType(r.effects, 'notify-owner')).toEqual([
+  it('an unverified claim is reported to the owner as soon as it reaches the account, once', () => {
+    const r1 = typed(fresh(), [
+      ['PERSON', 'Jane Doe'],
+      ['EMAIL', 'jane.doe@gmail.com'],
+    ]);
+    expect(r1.state.level).toBe('knowledge');
+    expect(ofType(r1.effects, 'notify-owner')).toEqual([
+      { type: 'notify-owner', accountId: 'A-1001', kind: 'claim-unverified' },
+    ]);
+    // More claims on the same account, and the end of the conversation, do not repeat it.
+    const r2 = typed(r1.state, [['PHONE', '503 555 0117']]);
+    expect(ofType(r2.effects, 'notify-owner')).toEqual([]);
+    const end = run(r2.state, { type: 'conversation-ended', now: T0 });
+    expect(ofType(end.effects, 'notify-owner')).toEqual([]);
+  });
+
+  it.each<[string, [string, string][]]>([
+    ['a name shared by two accounts', [['PERSON', 'Jane Doe']]],
+    ['an email nobody has', [['EMAIL', 'nobody@nowhere.net']]],
+    ['a lone date of birth', [['DATE_OF_BIRTH', '1985-03-14']]],
+  ])('%s reaches no account, so no owner is told', (_what, values) => {
+    const r = typed(fresh(), values);
+    expect(r.state.level).toBe('none');
+    expect(ofType(r.effects, 'notify-owner')).toEqual([]);
+  });
+
+  it('each account the claims move to is reported once', () => {
+    const r1 = typed(fresh(), [['EMAIL', 'jane.doe@gmail.com']]);
+    const r2 = typed(r1.state, [
+      ['EMAIL', 'jdoe@example.org'],
+      ['PHONE', '206-555-0199'],
+      ['ADDRESS', '12 Old Mill Road'],
+    ]);
+    expect(r2.state.accountId).toBe('A-1002');
+    expect(ofType(r2.effects, 'notify-owner')).toEqual([
+      { type: 'notify-owner', accountId: 'A-1002', kind: 'claim-unverified' },
+    ]);
+    const r3 = typed(r2.state, [['EMAIL', 'jane.doe@gmail.com']]);
+    expect(ofType(r3.effects, 'notify-owner')).toEqual([]);
+  });
+
+  it('claims typed after verification or sign-in are no unverified claim', () => {
+    const verified = enter(codeSent(), '482913').state;
+    const r = typed(verified, [['PHONE', '503 555 0117']]);
+    expect(ofType(r.effects, 'notify-owner').map((e) => e.kind)).not.toContain('claim-unverified');
+    const signedIn = run(fresh(), {
+      type: 'channel-identity-asserted',
+      now: T0,
+      accountId: 'A-1001',
+      record: JANE,
+    }).state;
+    const r2 = typed(signedIn, [['EMAIL', 'jane.doe@gmail.com']]);
+    expect(ofType(r2.effects, 'notify-owner')).toEqual([]);
+  });
+
+  it('the end of an unverified conversation reports a claim not reported yet', () => {
+    // A state stored before claims were reported on arrival carries no notice key.
+    const legacy: VerificationState = { ...knowing(), notified: [] };
+    expect(ofType(run(legacy, { type: 'conversation-ended', now: T0 }).effects, 'notify-owner')).toEqual([
       { type: 'notify-owner', accountId: 'A-1001', kind: 'claim-unverified' },
     ]);
     const verified = enter(codeSent(), '482913').state;

@@ -28,6 +28,16 @@ const tokensOf = (value: string): string[] =>
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
 
+/**
+ * Words a detector's span may take in around an address ("goes to", "ship it to"): they are the
+ * sentence, not the value, so they say nothing about whose data it is.
+ */
+const LEAD_WORDS = new Set(
+  `to at in on the a an of and your our my its it is be will goes going go went sent send ship ships
+  shipped shipping deliver delivers delivered delivering delivery address addresses registered listed
+  now still currently`.split(/\s+/),
+);
+
 /** Digits of a value as one group when it is mostly digits (phones, cards), else its tokens. */
 function pieces(value: string): { words: string[]; digits: string[] } {
   const d = digitsOf(value);
@@ -45,7 +55,7 @@ function recordHas(record: AccountRecord, f: Finding): boolean {
   const digits = all.map(digitsOf).filter(Boolean);
   const p = pieces(f.value);
   return (
-    p.words.every((w) => words.has(w)) &&
+    p.words.every((w) => words.has(w) || LEAD_WORDS.has(w)) &&
     p.digits.every((d) => digits.some((x) => x.includes(digitKey(d)) || digitKey(x) === digitKey(d)))
   );
 }

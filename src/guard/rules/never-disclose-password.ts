@@ -1,7 +1,8 @@
 import type { GuardRule } from '../types.js';
 
+/** "password is …" in the languages agents answer in; the copulas follow the secret word. */
 const SAYS_SECRET =
-  /\b(?:password|passcode|passwd|pwd|pin|passphrase|senha|contrasena|mot de passe)\b\s*(?:is|was|:|=|will be|set to|reset to|changed to|is now|now is)\s*["'“]?([^\s"'”]+)(?:\s+(\S+))?/giu;
+  /(?<![\p{L}\p{N}])(?:password|passcode|passwd|pwd|pin|passphrase|senha|contrase(?:n|ñ)a|clave|mot de passe|passwort|kennwort|wachtwoord|l(?:o|ö)senord|adgangskode|passord|parola|has(?:l|ł)o)(?![\p{L}\p{N}])\s*(?:[:=]|(?:is now|now is|is|was|will be|set to|reset to|changed to|é|e|es|est|ist|era|fue|foi|será|sera|wird|är|er|è|jest)(?![\p{L}\p{N}])(?:\s+(?:agora|ahora|maintenant|jetzt|nu|now)(?![\p{L}\p{N}]))?)\s*["'“]?([^\s"'”]+)(?:\s+(\S+))?/giu;
 const NOT_A_VALUE_AFTER = /^(?:digits?|characters?|chars|letters?|long|numbers?|or|and)$/i;
 
 /** A password, passcode or PIN given to the customer, at any level. Agents send reset links instead. */

@@ -1,0 +1,40 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { staticPolicyProvider } from '../../src/pipeline/policies.js';
+import { replayScenario } from '../../src/replay/runner.js';
+import { parseScenario } from '../../src/replay/scenario.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const policies = staticPolicyProvider(join(root, 'policies'));
+
+/** Our scripts, and the shared ones when that checkout is there (it is a sibling, not part of this repo). */
+const FOLDERS = [join(root, 'test/fixtures/scenarios'), resolve(root, '../shared/scenarios')];
+
+const scripts = FOLDERS.filter((d) => existsSync(d)).flatMap((d) =>
+  readdirSync(d)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => join(d, f)),
+);
+
+describe('conversation scripts through the whole pipeline', () => {
+  it('has our own scripts to play', () => {
+    expect(scripts.filter((s) => s.includes('test/fixtures/scenarios')).length).toBeGreaterThanOrEqual(50);
+  });
+
+  it.each(scripts.map((s) => [relative(root, s), s]))('%s', async (_name, file) => {
+    const scenario = parseScenario(JSON.parse(readFileSync(file, 'utf8')), file);
+    const results = await replayScenario(scenario, file, policies);
+    const expected = scenario.turns.filter((t) => 'agent' in t && t.expect !== undefined).length;
+    const checked = results.filter((r) => r.expect !== undefined);
+    expect(checked).toHaveLength(expected);
+    // One line per agent turn, so a failure shows every wrong decision of the script at once.
+    const got = checked.map((r) => `${r.turn}: ${r.decision}${r.expectRule ? ` ${r.rule}` : ''} | ${r.text}`);
+    const want = checked.map(
+      (r) => `${r.turn}: ${r.expect}${r.expectRule ? ` ${r.expectRule}` : ''} | ${r.text}`,
+    );
+    expect(got).toEqual(want);
+  });
+});
