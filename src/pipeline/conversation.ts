@@ -26,10 +26,13 @@ export interface ConversationDoc {
   /** The last customer messages, raw, newest last: used only to recognise an agent's echo. */
   customerTexts: string[];
   blockedMessages: number;
+  /** The last activity ids processed (`type:id`), so channel retries are processed once. */
+  processed?: string[];
 }
 
 export const RECENT_TURNS = 3;
 export const RECENT_TEXTS = 20;
+export const PROCESSED_IDS = 64;
 
 /**
  * Veil's own conversation id: a keyed hash of channel and channel conversation id. Channel ids can be

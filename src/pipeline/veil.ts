@@ -32,6 +32,7 @@ import {
   type ConversationDoc,
   conversationKey,
   newConversation,
+  PROCESSED_IDS,
   pushBounded,
   RECENT_TEXTS,
   RECENT_TURNS,
@@ -52,8 +53,6 @@ export interface VeilDeps {
   secret: string;
   channelDataAllow: readonly string[];
   now?: () => Date;
-  /** Dedup window for channel retries of one activity id. */
-  dedupTtlMs?: number;
   observer?: PipelineObserver | undefined;
 }
 
@@ -73,7 +72,6 @@ const CLAIM_QUERY: Record<string, 'emails' | 'phones' | 'names'> = {
 export function createVeil(deps: VeilDeps): VeilService {
   const { stores, policies, directory, notifier, log } = deps;
   const now = deps.now ?? (() => new Date());
-  const dedupTtl = deps.dedupTtlMs ?? 24 * 60 * 60 * 1000;
   const observer = deps.observer ?? NOOP_OBSERVER;
   let closed = false;
   const inflight = new Set<Promise<unknown>>();
@@ -254,17 +252,7 @@ export function createVeil(deps: VeilDeps): VeilService {
     const activity = parseActivity(body);
     await deps.channelAuth.authenticate(activity, authHeader);
     const id = conversationKey(deps.secret, activity.channelId, activity.conversation.id);
-    const dedupKey = activity.id ? `${id}:${activity.id}:${activity.type}` : undefined;
-    if (dedupKey && !(await stores.dedup.claim(dedupKey, dedupTtl))) {
-      return { status: 'duplicate', conversationId: id };
-    }
-    try {
-      return await track(processCustomer(activity, id));
-    } catch (e) {
-      // Let the channel's retry process it after all.
-      if (dedupKey) await stores.dedup.release(dedupKey).catch(() => undefined);
-      throw e;
-    }
+    return track(processCustomer(activity, id));
   }
 
   async function processCustomer(activity: Activity, id: string): Promise<CustomerTurnResult> {
@@ -339,9 +327,11 @@ export function createVeil(deps: VeilDeps): VeilService {
     let codeWasRight = false;
     let dropped: string[] = [];
     let turn: CustomerTurn | undefined;
+    let duplicate = false;
 
     const updated = await stores.state.update(id, (current) => {
       effects = [];
+      duplicate = false;
       masked = undefined;
       consumedCode = false;
       codeWasRight = false;
@@ -356,7 +346,16 @@ export function createVeil(deps: VeilDeps): VeilService {
           conversationRefFromActivity(activity),
           at,
         );
+      // Channel retries: the processed ids live in the conversation document, so the duplicate check is
+      // atomic with the turn itself. An instance that dies mid-turn has committed nothing, and the
+      // channel's retry (to any instance) is processed in full.
+      const dedupKey = activity.id ? `${activity.type}:${activity.id}` : undefined;
+      if (dedupKey && current?.processed?.includes(dedupKey)) {
+        duplicate = true;
+        return undefined;
+      }
       doc = structuredClone(doc);
+      if (dedupKey) doc.processed = pushBounded(doc.processed ?? [], dedupKey, PROCESSED_IDS);
       doc.updatedAt = at.toISOString();
       if (isMessage) doc.ref = conversationRefFromActivity(activity);
       const step = (event: VerificationEvent) => {
@@ -415,6 +414,7 @@ export function createVeil(deps: VeilDeps): VeilService {
       doc.lastFrom = 'customer';
       return doc;
     });
+    if (duplicate) return { status: 'duplicate', conversationId: id };
     const doc = updated!.doc;
 
     if (tokenRejected) {
