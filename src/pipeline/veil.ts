@@ -37,6 +37,7 @@ import {
   RECENT_TEXTS,
   RECENT_TURNS,
 } from './conversation.js';
+import { cardLast4Claims } from './card-last4.js';
 import { fillPlaceholders } from './placeholders.js';
 import type { ActivePolicy, PolicyProvider } from './policies.js';
 import type { AgentSendResult, ConversationSummary, CustomerTurnResult, VeilService } from './service.js';
@@ -59,7 +60,8 @@ export interface VeilDeps {
 const MESSAGE_TYPES = new Set(['message', 'messageUpdate']);
 
 /** Types of on-file data an account's owner and the directory can be asked about. */
-const CLAIM_QUERY: Record<string, 'emails' | 'phones' | 'names'> = {
+const CLAIM_QUERY: Record<string, 'emails' | 'phones' | 'names' | 'cardLast4'> = {
+  CARD_LAST4: 'cardLast4',
   EMAIL: 'emails',
   PHONE: 'phones',
   PERSON: 'names',
@@ -279,25 +281,28 @@ export function createVeil(deps: VeilDeps): VeilService {
 
     const authored = isMessage || isHandoff ? extractText(activity) : [];
     const typedFindings = authored.flatMap((s) => detect(s));
+    // Claims: what the customer typed that identifies an account, including card last-4s (not PII).
+    const claims = [...typedFindings, ...authored.flatMap((s) => cardLast4Claims(s))];
 
     // I/O before the atomic update: directory candidates and the channel's identity token.
-    const query: { emails: string[]; phones: string[]; names: string[] } = {
+    const query: { emails: string[]; phones: string[]; names: string[]; cardLast4: string[] } = {
       emails: [],
       phones: [],
       names: [],
+      cardLast4: [],
     };
-    for (const f of typedFindings) {
+    for (const f of claims) {
       const key = CLAIM_QUERY[f.type];
       if (key) query[key].push(f.value);
     }
     let records: AccountRecord[] = [];
     try {
       const found =
-        query.emails.length + query.phones.length + query.names.length > 0
+        query.emails.length + query.phones.length + query.names.length + query.cardLast4.length > 0
           ? await directory.findCandidates(query)
           : [];
       // Known candidates are compared with the new claims too; only worth a read when there are claims.
-      const existing = typedFindings.length > 0 ? (await stores.state.get(id))?.doc : undefined;
+      const existing = claims.length > 0 ? (await stores.state.get(id))?.doc : undefined;
       const known = existing ? await recordsFor(lookupIds(existing.verification)) : [];
       records = dedupeRecords([...found, ...known]);
     } catch (e) {
@@ -398,11 +403,11 @@ export function createVeil(deps: VeilDeps): VeilService {
         },
         { channelDataAllow: deps.channelDataAllow },
       );
-      if (typedFindings.length > 0) {
+      if (claims.length > 0) {
         step({
           type: 'identifiers-typed',
           now: at.getTime(),
-          values: typedFindings.map((f) => ({ type: f.type, value: f.value })),
+          values: claims.map((f) => ({ type: f.type, value: f.value })),
           records,
         });
       }
