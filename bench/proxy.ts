@@ -4,12 +4,12 @@
  * Connector post out, at a fixed rate and flat out. Prints p50/p99 added latency and messages/s.
  *   npm run bench:proxy            (RATE=500 DURATION=10 CONVERSATIONS=200 to change)
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
+import type autocannon from 'autocannon';
 import { startMockConnector } from '../test/fixtures/mock-connector.js';
+import { activityBody, cannon as run, startVeil } from './support.js';
 
 const RATE = Number(process.env.RATE ?? 500);
 const DURATION = Number(process.env.DURATION ?? 10);
@@ -18,59 +18,19 @@ const PORT = 39_000 + Math.floor(Math.random() * 1000);
 const KEY = 'bench-agent-key-0123456789abcdef';
 const base = `http://127.0.0.1:${PORT}`;
 
-const MESSAGES = [
-  'hi, my order 112-4456789-1234567 has not arrived yet, can you check?',
-  'this is Maria Gonzalez, my email is maria.gonzalez@example.com and my phone is (415) 555-0199',
-  'please deliver to 1428 Elm Street, Apt 4B, Portland, OR 97205 instead',
-  'my card 4111 1111 1111 1111 was charged twice for $49.99',
-  'thanks for the help! the Echo Dot arrived today',
-  'I was born on 4 May 1988 and my ssn is 123-45-6789, can you update my account?',
-  'can you send the tracking number for my parcel? it was supposed to arrive tuesday',
-  'bank transfer from DE89 3704 0044 0532 0130 00 did not go through',
-];
-
-async function waitReady(child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`veil exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${base}/readyz`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('veil did not become ready in 20 s');
-}
-
-function run(opts: autocannon.Options): Promise<autocannon.Result> {
-  return new Promise((resolve, reject) => {
-    autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));
-  });
-}
-
 const row = (name: string, r: autocannon.Result) =>
   `${name.padEnd(44)} ${String(r.latency.p50).padStart(6)} ${String(r.latency.p99).padStart(6)} ${String(Math.round(r.requests.average)).padStart(8)} ${String(r.non2xx).padStart(6)} ${String(r.errors + r.timeouts).padStart(6)}`;
 
 async function main() {
   const connector = await startMockConnector();
   const dir = mkdtempSync(join(tmpdir(), 'veil-bench-'));
-  const child = spawn(process.execPath, ['dist/cli/veil.js', 'serve'], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'development',
-      PORT: String(PORT),
-      HOST: '127.0.0.1',
-      VEIL_DB: join(dir, 'veil.sqlite'),
-      VEIL_OUTBOX: join(dir, 'outbox.jsonl'),
-      VEIL_SECRET: 'bench-secret-0123456789abcdef0123456789',
-      VEIL_AGENT_KEYS: `bench:agent:${KEY}`,
-      VEIL_LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
+  const veil = await startVeil(PORT, {
+    VEIL_DB: join(dir, 'veil.sqlite'),
+    VEIL_OUTBOX: join(dir, 'outbox.jsonl'),
+    VEIL_SECRET: 'bench-secret-0123456789abcdef0123456789',
+    VEIL_AGENT_KEYS: `bench:agent:${KEY}`,
   });
   try {
-    await waitReady(child);
     // Count masked events arriving on the agent stream, to show every activity made it out.
     let events = 0;
     const sse = await fetch(`${base}/agent/v1/events`, { headers: { authorization: `Bearer ${KEY}` } });
@@ -84,21 +44,6 @@ async function main() {
       }
     })();
 
-    let n = 0;
-    const activity = () => {
-      n++;
-      const conv = `bench-${n % CONVERSATIONS}`;
-      return JSON.stringify({
-        type: 'message',
-        id: `b-${n}`,
-        channelId: 'webchat',
-        serviceUrl: connector.url,
-        from: { id: `u-${conv}`, name: 'Customer' },
-        recipient: { id: 'veil', name: 'Support' },
-        conversation: { id: conv },
-        text: MESSAGES[n % MESSAGES.length],
-      });
-    };
     const customer = (rate?: number) =>
       run({
         url: `${base}/api/messages`,
@@ -109,7 +54,7 @@ async function main() {
           {
             method: 'POST',
             headers: { 'content-type': 'application/json' },
-            setupRequest: (req) => ({ ...req, body: activity() }),
+            setupRequest: (req) => ({ ...req, body: activityBody(connector.url, CONVERSATIONS) }),
           },
         ],
       });
@@ -169,8 +114,7 @@ async function main() {
     await reader.cancel().catch(() => undefined);
     process.exitCode = pass ? 0 : 1;
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    await veil.stop();
     await connector.close();
     rmSync(dir, { recursive: true, force: true });
   }

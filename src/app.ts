@@ -21,6 +21,7 @@ import type { Stores } from './storage/ports.js';
 import { openStores } from './storage/open.js';
 import { createChannelAuth } from './transport/botframework/auth.js';
 import { createReplySender, type ReplySender } from './transport/botframework/reply.js';
+import { consoleRouter } from './transport/console/static.js';
 import { createApp } from './transport/http/app.js';
 
 /** The repository root (policies/, examples/), whether running from src/ or dist/. */
@@ -111,6 +112,9 @@ export async function buildVeil(config: Config, log: Logger, overrides: VeilOver
     log,
     metrics,
     metricsToken: config.VEIL_METRICS_TOKEN,
+    mount: (app) => {
+      app.use('/console', consoleRouter());
+    },
   });
   return {
     app,

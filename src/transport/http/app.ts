@@ -74,6 +74,9 @@ export function createApp(opts: AppOptions): Express {
   const agent = requireAgent(agentKeys);
   const v1 = express.Router();
   v1.use(agent);
+  v1.get('/me', (_req, res) => {
+    res.json(res.locals.agent);
+  });
   v1.get('/conversations', async (_req, res) => {
     res.json({ conversations: await service.listConversations() });
   });
