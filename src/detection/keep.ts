@@ -48,7 +48,8 @@ const CURRENCY_WORD =
 const RULES: readonly Rule[] = [
   { kind: 'ORDER', re: new RegExp(`${B}(?:${ORDER_CUES})${E}${LINK}${IDV}${E}`, 'gu'), group: 1 },
   { kind: 'ORDER', re: new RegExp(`${B}#?\\d{3}-\\d{7}-\\d{7}${E}`, 'gu') },
-  { kind: 'ORDER', re: new RegExp(`${B}#?(?:ord|order|so|po|inv)[-_#]?\\d{4,14}${E}`, 'gu') },
+  // "po1234567" is also a passport shape: after a PII cue it is not kept
+  { kind: 'ORDER', re: new RegExp(`${B}#?(?:ord|order|so|po|inv)[-_#]?\\d{4,14}${E}`, 'gu'), generic: true },
   { kind: 'ORDER', re: new RegExp(`${B}#?[a-z]{1,2}-?\\d{6,12}${E}`, 'gu'), generic: true },
   { kind: 'ORDER', re: new RegExp(`(?<![\\p{L}\\p{N}#])#\\d{4,14}${E}`, 'gu'), generic: true },
   { kind: 'TRACKING', re: new RegExp(`${B}1z[a-z0-9]{16}${E}`, 'gu') },

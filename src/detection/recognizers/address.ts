@@ -14,6 +14,7 @@ import {
   US_STATE_TAIL_RE,
   US_TAIL_RE,
 } from './places/address-tail.js';
+import { cuedAddresses } from './places/cued-address.js';
 import { DIRECTIONALS, PREFIX_STREET_TYPES, QUANTITY_WORDS, STREET_SUFFIXES } from './places/street-types.js';
 
 /**
@@ -32,6 +33,7 @@ export const addressRecognizer: Recognizer = {
     nameFirst(input, out);
     poBoxes(input, out);
     postcodes(input, out);
+    cuedParts(input, out);
     return out;
   },
 };
@@ -81,6 +83,21 @@ function wordsFrom(lower: string, pos: number, max: number): Word[] {
 const ORDINAL = /^\d{1,4}(?:st|nd|rd|th)$/;
 const isStreetNameWord = (w: string): boolean =>
   !STOP.has(w) && !QUANTITY_WORDS.has(w) && (/^\p{L}/u.test(w) || ORDINAL.test(w));
+/** Glue words in prose that also open real street names ("Old Mill Hwy", "New Street"): fine before a suffix. */
+const STREET_LEAD = new Set(['old', 'new']);
+/** Calendar words: "delivered 18 March", "arrives 3 Mon" are dates, whatever cue precedes them. */
+const DATE_WORDS = new Set(
+  (
+    'january february march april may june july august september october november december jan feb mar apr ' +
+    'jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday mon tue tues wed ' +
+    'thu thur thurs fri sat sun januar februar märz mai juni juli oktober dezember enero febrero marzo abril ' +
+    'mayo junio julio agosto septiembre octubre noviembre diciembre janvier février mars avril juin juillet ' +
+    'août septembre octobre novembre décembre pm am uhr h'
+  ).split(' '),
+);
+/** A unit written before the house number: "Flat 3, 133 Station Road", "unit 9/117 Wattle St". */
+const UNIT_BEFORE =
+  /(?:^|[^\p{L}])((?:flat|unit|apt|apartment|suite|ste|appt|wohnung)\.?[ \t]*(?:no\.?[ \t]*)?#?[ \t]*(?:[a-z]?\d{1,4}[a-z]?[ \t]*(?:,[ \t]*|[ \t]+))?)$/u;
 
 /** Unit, then the longest of the regional tails, then a country. Returns the new end and what was seen. */
 function extendTail(
@@ -139,7 +156,9 @@ function emit(
   });
 }
 
-const HOUSE_NUMBER = /(?<![\p{L}\d.,:/$€£#+*-])\d{1,6}(?:-\d{1,4})?[a-z]?(?:[ \t]?½)?(?=[ \t]+[\p{L}\d])/gu;
+// "9/117" is unit 9 at number 117 (Australian style); "69, rue …" puts a comma after the number (French).
+const HOUSE_NUMBER =
+  /(?<![\p{L}\d.,:/$€£#+*-])(?:\d{1,4}[a-z]?\/)?\d{1,6}(?:-\d{1,4})?[a-z]?(?:[ \t]?½)?(?=,?[ \t]+[\p{L}\d])/gu;
 const LOWER_CASE_ONLY = /^[^\p{Lu}]*$/u;
 
 /** "7308 E 11th Street, Apt 4C …", "57 nakia drove, …", "12 rue de la Paix, 75002 Paris". */
@@ -147,8 +166,11 @@ function numberFirst({ text, lower }: ScanInput, out: Finding[]): void {
   for (const m of matchAll(HOUSE_NUMBER, lower)) {
     const start = m.index;
     const numEnd = start + m[0].length;
-    const words = wordsFrom(lower, numEnd, 6);
+    const comma = lower.charAt(numEnd) === ',';
+    const words = wordsFrom(lower, comma ? numEnd + 1 : numEnd, 6);
     if (words.length === 0) continue;
+    // After "12," only a Romance street type continues an address; anything else is a list.
+    if (comma && !PREFIX_STREET_TYPES.has(words[0]!.w)) continue;
     const cued = hasCue(lower, start);
 
     let streetEnd = -1;
@@ -168,7 +190,12 @@ function numberFirst({ text, lower }: ScanInput, out: Finding[]): void {
       for (let k = skip; k < words.length; k++) {
         const w = words[k]!.w;
         if (k > skip && STREET_SUFFIXES.has(w)) lastSuffix = k;
-        if (!isStreetNameWord(w) && !(k > skip && STREET_SUFFIXES.has(w))) break;
+        if (
+          !isStreetNameWord(w) &&
+          !(k > skip && STREET_SUFFIXES.has(w)) &&
+          !(k === skip && STREET_LEAD.has(w))
+        )
+          break;
         if (words[k]!.dotted && k > skip) break;
       }
       if (lastSuffix > 0) {
@@ -186,7 +213,13 @@ function numberFirst({ text, lower }: ScanInput, out: Finding[]): void {
       } else if (cued) {
         // A strong cue vouches for an unknown street type ("57 nakia drove", "14318 Hillside").
         let k = 0;
-        while (k < words.length && k < 4 && isStreetNameWord(words[k]!.w) && !/^\d/.test(words[k]!.w)) {
+        while (
+          k < words.length &&
+          k < 4 &&
+          isStreetNameWord(words[k]!.w) &&
+          !DATE_WORDS.has(words[k]!.w) &&
+          !/^\d/.test(words[k]!.w)
+        ) {
           k++;
           if (words[k - 1]!.dotted) break;
         }
@@ -197,6 +230,8 @@ function numberFirst({ text, lower }: ScanInput, out: Finding[]): void {
       }
     }
     if (streetEnd < 0) continue;
+    const unitBefore = UNIT_BEFORE.exec(lower.slice(Math.max(0, start - 24), start));
+    const spanStart = unitBefore ? start - unitBefore[1]!.length : start;
     const tail = extendTail(lower, streetEnd);
     // "St." keeps its dot only when the address goes on; a sentence-ending dot is not part of it.
     if (tail.end === streetEnd && lower.charAt(streetEnd - 1) === '.') tail.end--;
@@ -218,7 +253,7 @@ function numberFirst({ text, lower }: ScanInput, out: Finding[]): void {
       ...(tail.postal ? ['postcode'] : []),
       ...(tail.unit ? ['unit'] : []),
     ];
-    emit(out, text, start, tail.end, score, reasons);
+    emit(out, text, spanStart, tail.end, score + (unitBefore ? 0.05 : 0), reasons);
   }
 }
 
@@ -290,6 +325,27 @@ function nameFirst({ text, lower }: ScanInput, out: Finding[]): void {
 
 const PO_BOX =
   /(?<![\p{L}])(?:p\.?[ \t]?o\.?[ \t]?box|post[ \t]office[ \t]box|pob|postfach|apartado(?: de correos)?|caixa postal|casilla)[ \t]*(?:no\.?[ \t]*)?#?[ \t]*\d{1,7}(?!\d)/gu;
+
+/**
+ * Cue-led comma-separated addresses the grammars above miss or cut short; one finding per address, so
+ * a span the grammars found is widened rather than repeated.
+ */
+function cuedParts({ text, lower }: ScanInput, out: Finding[]): void {
+  for (const s of cuedAddresses(lower)) {
+    const overlapping = out.filter((f) => f.start < s.end && s.start < f.end);
+    if (overlapping.length === 0) {
+      emit(out, text, s.start, s.end, 0.85, ['cued-parts']);
+      continue;
+    }
+    for (const f of overlapping) {
+      if (f.start <= s.start && f.end >= s.end) continue;
+      f.start = Math.min(f.start, s.start);
+      f.end = Math.max(f.end, s.end);
+      f.value = text.slice(f.start, f.end);
+      f.reasons = [...(f.reasons ?? []), 'cued-parts'];
+    }
+  }
+}
 
 /** "PO Box 41494, North Michaelshire, OH 03529", "p.o. box 12". */
 function poBoxes({ text, lower }: ScanInput, out: Finding[]): void {

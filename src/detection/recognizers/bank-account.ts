@@ -8,6 +8,8 @@ const ID = 'bank-account';
 /** Cues that name a bank account outright. */
 const STRONG = wordsRe([
   'acct',
+  // "acc 12345678": the abbreviation alone; the value still has to be a long digit run
+  'acc\\.?',
   'acc(?:t)?\\.?\\s*(?:no|nr|number|num|#)',
   'a/c',
   'account\\s*(?:no|nr|number|num|#)',
@@ -35,8 +37,8 @@ const NOT_BANK =
   /(?:customer|member(?:ship)?|loyalty|rewards?|prime|user|shop|store|online|amazon|ebay|paypal|netflix|email|google|apple|gaming|game|steam|kundenkonto|kunden|cliente|client)\s+$/u;
 const SORT_CODE =
   /(?<![\p{L}])sort\s*code\s*(?:is|:)?\s*(\d{2}[- ]?\d{2}[- ]?\d{2})(?:\s*(?:,|and|&|\/)?\s*(?:(?:account|acct|acc|a\/c)(?:\s*(?:no|number|#))?\.?\s*(?:is|:)?\s*)?(\d{8}))?(?![\p{N}])/gu;
-/** 6–17 digits, optionally grouped by single spaces or dashes. */
-const VALUE = /\d(?:[ -]?\d){5,16}(?![\p{N}]|[ -]\d)/uy;
+/** 6–23 digits (French RIB 23, Spanish CCC 20), optionally grouped by single spaces or dashes. */
+const VALUE = /\d(?:[ -]?\d){5,22}(?![\p{N}]|[ -]\d)/uy;
 
 export const bankAccountRecognizer: Recognizer = {
   id: ID,

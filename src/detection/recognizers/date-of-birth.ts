@@ -24,6 +24,8 @@ const BIRTH = wordsRe([
   'nacimiento',
   'nac\\.',
   'nacid[oa]',
+  'nac[íi]',
+  'naci[óo]',
   'cumpleaños',
   'cumple',
   'née?',
@@ -48,7 +50,7 @@ export const dateOfBirthRecognizer: Recognizer = {
   types: ['DATE_OF_BIRTH'],
   detect({ text, lower }) {
     const out: Finding[] = [];
-    if (!/bor|birth|dob|d\.o\.b|day|geb|naci|cumple|né|nee|naiss|anniv/.test(lower)) return out;
+    if (!/bor|birth|dob|d\.o\.b|day|geb|nac|cumple|né|nee|naiss|anniv/.test(lower)) return out;
     collect(DATE_RE, 0.9, CUE_BEFORE, text, lower, out);
     collect(SHORT_DATE_RE, 0.8, 14, text, lower, out);
     collect(YEAR_RE, 0.6, 12, text, lower, out);

@@ -7,9 +7,13 @@ const ID = 'driver-license';
 
 const CUE = wordsRe([
   "driver'?s?\\s+licen[cs]es?(?:\\s*(?:no|nr|number|num|#|id))?",
+  "driver'?s?\\s+lic\\.?(?:\\s*(?:no|nr|number|num|#|id))?",
   "driver[’']s\\s+licen[cs]e(?:\\s*(?:no|nr|number|num|#|id))?",
   'driving\\s+licen[cs]e(?:\\s*(?:no|nr|number|num|#))?',
   'licen[cs]e\\s*(?:no|nr|number|num|#)',
+  // "my license is …", "license: …": the value must still carry digits ("my license is expired" does not)
+  '(?:my|the|your)\\s+licen[cs]e(?!\\s+(?:key|plate|code|file|agreement))',
+  'licen[cs]e\\s*:',
   'dl\\s*(?:#|no|nr|number|num)?',
   'dln',
   'führerschein(?:nummer|-?nr)?',
@@ -28,7 +32,7 @@ export const driverLicenseRecognizer: Recognizer = {
   types: ['DRIVER_LICENSE'],
   detect({ text, lower }) {
     const out: Finding[] = [];
-    if (!/licen|dl|führer|fuehrer|permis|conducir/.test(lower)) return out;
+    if (!/lic|dl|führer|fuehrer|permis|conducir/.test(lower)) return out;
     CUE.lastIndex = 0;
     for (let m = CUE.exec(lower); m !== null; m = CUE.exec(lower)) {
       const at = skipFiller(lower, m.index + m[0].length);

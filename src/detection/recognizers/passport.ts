@@ -8,6 +8,8 @@ const ID = 'passport';
 const CUE = wordsRe([
   'passport(?:\\s*(?:no|nr|number|num|#|id))?',
   'passports',
+  // "pp no.", "pp#": the abbreviation needs a number word; "pp" alone is pages or a name
+  'pp\\s*(?:no|nr|number|num|#)\\.?',
   'reisepass(?:nummer)?',
   'passnummer',
   'pass-?nr',
@@ -23,7 +25,7 @@ export const passportRecognizer: Recognizer = {
   types: ['PASSPORT'],
   detect({ text, lower }) {
     const out: Finding[] = [];
-    if (!/pass|pasaporte/.test(lower)) return out;
+    if (!/pass|pasaporte|pp/.test(lower)) return out;
     CUE.lastIndex = 0;
     for (let m = CUE.exec(lower); m !== null; m = CUE.exec(lower)) {
       const at = skipFiller(lower, m.index + m[0].length);

@@ -6,11 +6,17 @@ const ID = 'password';
 
 /** Cue, then up to five connective words ("I use", "for my account"), then a link ("is", ":", "ist"…). */
 const CUE =
-  'pass(?:word|wd|code|phrase)?s?|pwd|pw|pin(?:\\s*(?:code|number|no))?|log-?in|sign-?in|credentials?|secret(?:\\s+(?:word|answer))?|passwort|kennwort|zugangsdaten|geheimzahl|contraseña|contrasena|clave|mot\\s+de\\s+passe|mdp|code\\s+secret|code\\s+pin';
+  'pass(?:word|wd|code|phrase)?s?|pas+w(?:or|ro|o)?r?d|pwd|pw|pin(?:\\s*(?:code|number|no))?|log-?in|sign-?in|credentials?|secret(?:\\s+(?:word|answer))?|passwort|kennwort|zugangsdaten|geheimzahl|contraseña|contrasena|clave|mot\\s+de\\s+passe|mdp|code\\s+secret|code\\s+pin';
 const CONNECTIVE =
   "i|we|that|which|use|used|using|have|had|set|chose|picked|made|for|on|to|my|the|account|it|its|just|currently|usually|always|normally|new|old|current|temporary|temp|email|amazon|website|site|app|portal|online|banking|ich|benutze|verwende|nutze|habe|für|mein|meine|das|que|uso|utilizo|tengo|para|mi|la|el|je|j'utilise|utilise|pour|mon|ma|le|compte";
 const LINK =
   "(?:,\\s*)?(?:(?:it|which|that)\\s*(?:'s|’s|is|was)|is|was|are|were|=|:|->|=>|ist|lautet|war|es|era|est|était|c'est|(?:set|changed|reset|updated|change)\\s+(?:it\\s+)?to|would\\s+be|should\\s+be)";
+/** Cues that name a password outright; "pass", "pin", "login" are everyday words and need a link. */
+const BARE_CUE =
+  '(?<!(?:boarding|bus|season|day|gym|hall|event|ski|park|travel|rail|metro|annual|free|guest|backstage|vip|press|access|bus)\\s)pass|password|passwort|pas+w(?:or|ro|o)?r?d|passwd|pwd|pw|kennwort|contraseña|contrasena|mot\\s+de\\s+passe|mdp';
+/** Letters mixed with digits or symbols, six or more characters: "reset", "2 times" and "123456" are not. */
+const SECRET_SHAPE =
+  '(?=\\S{6,64}(?![^\\s]))(?:\\S*[\\d!@#$%^&*_+=?~]\\S*[a-z\\u00c0-\\u024f]|\\S*[a-z\\u00c0-\\u024f]\\S*[\\d!@#$%^&*_+=?~])';
 const B = '(?<![a-z0-9\\u00c0-\\u024f])';
 const E = '(?![a-z0-9\\u00c0-\\u024f])';
 const PATTERN = new RegExp(
@@ -18,6 +24,10 @@ const PATTERN = new RegExp(
     `${B}(?:${CUE})${E}(?:\\s+(?:${CONNECTIVE})${E}){0,5}\\s*(?:${LINK})(?=[\\s"“'‘«])\\s*`,
     `${B}(?:${CUE})\\s*[:=]\\s*`,
     `${B}(?:set|changed|reset|updated|change)\\s+(?:my\\s+|the\\s+)?(?:${CUE})${E}\\s+to\\s+`,
+    // "with password "x"": a quoted value right after the cue needs no "is"
+    `${B}(?:${CUE})${E}\\s*(?=["“'‘«])`,
+    // "login pw Xk9$mP2v", "pasword ilovemydog1": no link word, so the value itself must look like a secret
+    `${B}(?:${BARE_CUE})${E}[ \\t]+(?=${SECRET_SHAPE})`,
   ].join('|'),
   'gu',
 );
@@ -43,13 +53,16 @@ const STOP = new Set(
   ).split(' '),
 );
 const TRAIL = /[.,;:?)\]"'»”’]+$/;
+/** The value before the cue: "i've been using hunter2 as my password", "Tr0ub4dor&3 is my password". */
+const NAMED_AFTER =
+  /(?<![\p{L}\p{N}])(?:(?:using|use|used|chose|picked|set|tried|typed|entered|with)\s+["“'‘]?([^\s"”'’]{4,64}?)["”'’]?\s+as\s+(?:my|the|a|our)|["“'‘]?([^\s"”'’]{4,64}?)["”'’]?\s+(?:is|was)\s+(?:my|the))\s+(?:new\s+|old\s+|current\s+)?(?:password|passwort|pw|pwd|passcode|passphrase)(?![\p{L}])/gu;
 
 export const passwordRecognizer: Recognizer = {
   id: ID,
   types: ['PASSWORD'],
   detect({ text, lower }) {
     const out: Finding[] = [];
-    if (!/pass|pw|pin|log|sign|credential|secret|kennwort|contrase|clave|mdp/.test(lower)) return out;
+    if (!/pas|pw|pin|log|sign|credential|secret|kennwort|contrase|clave|mdp/.test(lower)) return out;
     PATTERN.lastIndex = 0;
     for (let m = PATTERN.exec(lower); m !== null; m = PATTERN.exec(lower)) {
       const at = m.index + m[0].length;
@@ -75,9 +88,23 @@ export const passwordRecognizer: Recognizer = {
       out.push(makeFinding('PASSWORD', text, start, e, score, ID, [m[0].trim().split(/\s+/)[0]!]));
       PATTERN.lastIndex = Math.max(PATTERN.lastIndex, e);
     }
+    valueFirst(text, lower, out);
     return out;
   },
 };
+
+function valueFirst(text: string, lower: string, out: Finding[]): void {
+  if (!/ as | is | was /.test(lower)) return;
+  NAMED_AFTER.lastIndex = 0;
+  for (let m = NAMED_AFTER.exec(lower); m !== null; m = NAMED_AFTER.exec(lower)) {
+    const value = m[1] ?? m[2];
+    if (!value || STOP.has(value)) continue;
+    const start = m.index + m[0].indexOf(value);
+    const end = start + value.length;
+    if (out.some((f) => f.start < end && start < f.end)) continue;
+    out.push(makeFinding('PASSWORD', text, start, end, 0.85, ID, ['value-then-cue']));
+  }
+}
 
 function trimEnd(text: string, end: number): number {
   const t = TRAIL.exec(text.slice(Math.max(0, end - 8), end));

@@ -38,8 +38,11 @@ import { STREET_SUFFIXES } from './places/street-types.js';
 export const personRecognizer: Recognizer = {
   id: 'person',
   types: ['PERSON'],
-  detect(input: ScanInput): Finding[] {
+  detect(original: ScanInput): Finding[] {
     const out: Finding[] = [];
+    // In a shouted message capitals carry no evidence; reading the lowercase copy (same offsets) makes
+    // the cues and name lists decide, as for a message typed all in lowercase.
+    const input = isShouting(original) ? { text: original.lower, lower: original.lower } : original;
     fromCues(input, out);
     fromHere(input, out);
     fromSignOffs(input, out);
@@ -49,6 +52,22 @@ export const personRecognizer: Recognizer = {
     return out;
   },
 };
+
+/**
+ * Mostly capitals: at least eight capital letters and fewer than one lowercase letter in ten. A code
+ * unit that differs from the lowercase copy is a capital; ASCII a-z or any other letter that equals its
+ * lowercase copy counts as lowercase (a cheap test: this runs on every message).
+ */
+function isShouting({ text, lower }: ScanInput): boolean {
+  let up = 0;
+  let low = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== lower.charCodeAt(i)) up++;
+    else if ((c >= 97 && c <= 122) || (c > 0xdf && c < 0x250)) low++;
+  }
+  return up >= 8 && low * 10 < up;
+}
 
 function push(out: Finding[], text: string, span: NameSpan, score: number, reasons: string[]): void {
   if (score < 0.3) return;
@@ -181,17 +200,34 @@ function fromLastLine({ text, lower }: ScanInput, out: Finding[]): void {
 const TITLE_SCAN =
   /(?<![\p{L}])(?:[Mm]rs?|[Mm]s|[Mm]iss|[Mm]x|[Dd]r|[Pp]rof|[Hh]err|[Ff]rau|[Ss]ra?|[Mm]me|[Mm]lle)\.?[ \t]+(?=\p{Lu})/gu;
 
+const LOWER_TITLE_SCAN =
+  /(?<![\p{L}])(?:mrs?|ms|miss|herr|frau|sra|señora|señor|mme|madame|monsieur)\.?[ \t]+(?=\p{Ll})/gu;
+
 /** "Mr. Smith", "Dr Jane Okafor": a title in front of capitalised words. */
 function fromTitles({ text, lower }: ScanInput, out: Finding[]): void {
   for (const m of matchAll(TITLE_SCAN, text)) {
     const raw = readName(text, lower, m.index, { allowComma: false });
     const span = raw && tighten(raw, false);
-    if (!span?.titled) continue;
+    if (!span?.titled || isBrand(span, lower)) continue;
     const toks = nameTokens(span);
     if (!toks.every((t) => t.cap) || toks.every(isPlainWord)) continue;
     push(out, text, span, 0.8, ['title']);
   }
+  // Typed in lowercase ("mrs nakamura"): no capital to go by, so every word must be unlike a dictionary
+  // word ("miss my parcel", "ms word" stay). "dr" and "sr" are left out: street and senior.
+  for (const m of matchAll(LOWER_TITLE_SCAN, lower)) {
+    const raw = readName(text, lower, m.index, { allowComma: false });
+    const span = raw && tighten(raw, false);
+    if (!span?.titled || isBrand(span, lower)) continue;
+    const toks = nameTokens(span);
+    if (toks.length === 0 || toks.length > 3 || toks.some((t) => t.word || t.initial)) continue;
+    push(out, text, span, toks.some((t) => t.surname || t.given) ? 0.8 : 0.7, ['title']);
+  }
 }
+
+/** "Dr. Martens boots": a person-named brand is a product, title or not. */
+const isBrand = (span: NameSpan, lower: string): boolean =>
+  PERSON_BRANDS.has(lower.slice(span.start, span.end).replace(/\./g, '').replace(/\s+/g, ' '));
 
 const CAP_RUN =
   /(?<![\p{L}\p{M}'’.@_-])\p{Lu}[\p{Ll}\p{M}]+(?:['’-]\p{L}[\p{Ll}\p{M}]*)*(?:[ \t]+(?:\p{Lu}\.|\p{Lu}[\p{Ll}\p{M}]+(?:['’-]\p{L}[\p{Ll}\p{M}]*)*)){1,3}(?![\p{L}\p{M}@_])/gu;

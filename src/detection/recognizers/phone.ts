@@ -8,9 +8,10 @@ import { countDigits, makeFinding, nearestCue, wordsRe } from './support/words.j
 const ID = 'phone';
 
 /** Digit groups joined by one separator each; a mandatory separator keeps the regex linear. */
+// "(0)" after a country code is the national trunk prefix, often glued to the next group: "+44 (0)7700 …".
 const CANDIDATE =
-  /(?<![\p{L}\p{N}+#@$€£./-])(\+[ \u00a0]?)?(\(\d{1,5}\)|\d+)(?:(?:[ \u00a0]?[-./][ \u00a0]?|[ \u00a0]{1,2})(?:\(\d{1,5}\)|\d+)){0,7}/gu;
-const GROUP = /\(\d{1,5}\)|\d+/g;
+  /(?<![\p{L}\p{N}+#@$€£./-])(\+[ \u00a0]?)?(\(0\)\d+|\(\d{1,5}\)|\d+)(?:(?:[ \u00a0]?[-./][ \u00a0]?|[ \u00a0]{1,2})(?:\(0\)\d+|\(\d{1,5}\)|\d+)){0,7}/gu;
+const GROUP = /\(0\)\d+|\(\d{1,5}\)|\d+/g;
 const EXTENSION = /^,?\s*(?:ext\.?|extension|x|#|poste|durchwahl|dw\.?)\s?\d{1,6}(?![\p{L}\p{N}])/u;
 
 const POSITIVE = wordsRe([
@@ -35,6 +36,15 @@ const POSITIVE = wordsRe([
   'fax',
   'dial',
   'ring',
+  'mob',
+  'mob\\.',
+  'ph',
+  'ph\\.',
+  'phne',
+  'phn',
+  'fone',
+  'cel',
+  '(?:best|contact|callback|call-?back|daytime|home|work|office|alternate|alt|backup|other)\\s+(?:number|no|#)',
   'my\\s+(?:new\\s+|old\\s+|home\\s+|work\\s+|best\\s+)?number',
   'new\\s+number',
   'number\\s+to',
@@ -94,7 +104,8 @@ function scanDigits(text: string, lower: string, out: Finding[]): void {
     for (let g = GROUP.exec(body); g !== null; g = GROUP.exec(body)) {
       if (prevEnd >= 0) seps.push(body.slice(prevEnd, g.index));
       if (g[0][0] === '(') paren = true;
-      groups.push(g[0].replace(/[()]/g, ''));
+      // The bracketed trunk zero is not dialled after a country code: "+44 (0)20" is +44 20.
+      groups.push(plus && g[0].startsWith('(0)') ? g[0].slice(3) || '0' : g[0].replace(/[()]/g, ''));
       offs.push(g.index + g[0].length);
       prevEnd = g.index + g[0].length;
     }

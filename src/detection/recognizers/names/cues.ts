@@ -32,7 +32,15 @@ export const NAME_CUES: readonly NameCue[] = [
   },
   {
     id: 'under-name',
-    re: /\b(?:under|in) (?:the |my )?name(?: of)?(?: is|:)?(?= )/g,
+    re: new RegExp(
+      `\\b(?:under|in) (?:the |my |his |her |our |their )?(?:(?:${RELATIONS})['’]s )?name(?: of)?(?: is|:|,)?(?= )`,
+      'g',
+    ),
+    strength: 'strong',
+  },
+  {
+    id: 'under-name-de-es-fr',
+    re: /\b(?:auf (?:den |dem )?namen(?: von)?|a nombre de|au nom de)(?= )/g,
     strength: 'strong',
   },
   { id: 'holder', re: /\b(?:account|card) ?(?:holder|owner)(?:['’]s name)?(?: is|:)/g, strength: 'strong' },
@@ -42,7 +50,19 @@ export const NAME_CUES: readonly NameCue[] = [
     strength: 'strong',
   },
   { id: 'name-field', re: /(?:^|\n|[.;] )[ \t]*(?:full )?name[ \t]*[:=-]/g, strength: 'strong' },
+  {
+    // "cardholder name delphine mbeki", "name aaliyah okafor": a form label typed without its colon
+    id: 'name-label',
+    re: /\b(?:(?:full|customer|cardholder|card holder|account holder|recipient|contact|billing|shipping|legal|first|last)(?:['’]s)? )?name(?<!(?:company|business|store|shop|product|brand|file|user|display|domain|street|model|device|network|wifi|pet|dog|cat|band|song|app|item|host|screen|nick|code|team|project|game|server|folder|district)[ \t]name)(?:[ \t]*[:=-]| is)?(?= )/g,
+    strength: 'medium',
+  },
   { id: 'de-name', re: /\b(?:ich hei(?:ß|ss)e|mein (?:vor|nach)?name ist|mein name:)/g, strength: 'strong' },
+  {
+    // form labels in German, Spanish and French: "Ansprechpartner: …", "nombre: …", "titulaire : …"
+    id: 'label-de-es-fr',
+    re: /(?<![\p{L}])(?:ansprechpartner(?:in)?|kontaktperson|vor- und nachname|kontoinhaber(?:in)?|nombre(?: completo| y apellidos)?|apellidos|titular(?: de la cuenta)?|nom(?: complet| et prénom)?|prénom et nom|titulaire(?: du compte)?)[ \t]*[:=-](?= )/gu,
+    strength: 'strong',
+  },
   { id: 'es-name', re: /\b(?:me llamo|mi nombre es|mi nombre:)/g, strength: 'strong' },
   { id: 'fr-name', re: /\b(?:je m['’]appelle|mon nom (?:est|c['’]est)|mon prénom est)/g, strength: 'strong' },
   {
@@ -65,7 +85,7 @@ export const NAME_CUES: readonly NameCue[] = [
   },
   {
     id: 'addressed-to',
-    re: /\b(?:addressed to|made out to|recipient(?: is|:)|receiver(?: is|:)|attn:?|attention:|c\/o|care of)(?= )/g,
+    re: /\b(?:addressed to|made out to|recipient(?: is|:)?|receiver(?: is|:)|attn:?|attention:|c\/o|care of|empfänger(?:in)?:?|destinatari[oa]:?|destinataire:?)(?= )/g,
     strength: 'medium',
   },
   { id: 'i-am', re: /(?:^|[^\p{L}])(?:i am|i['’]m|im)(?= )/gu, strength: 'weak' },

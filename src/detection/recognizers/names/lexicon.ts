@@ -22,7 +22,10 @@ export const STOP_WORDS = set(
     'feb mar apr jun jul aug sep sept oct nov dec week month year morning evening afternoon night ' +
     'everyone everybody anyone anybody someone somebody nobody none all any some each every both either neither ' +
     "team support service help desk manager agent staff store shop company department sir madam ma'am folks guys " +
-    'de la el los las del und der die das ein eine ich bin ist je suis est le les et un une et y o es soy por para',
+    'de la el los las del und der die das ein eine ich bin ist je suis est le les et un une et y o es soy por para ' +
+    // adverbs and nouns that follow "ich bin", "soy", "je suis" in complaints, and glue after a thank-you
+    'sehr nicht so total wirklich ganz echt kunde kundin muy tan bastante realmente cliente clienta muchas ' +
+    'très vraiment pas tellement client cliente vous merci gracias danke',
 );
 
 /** Name particles: lowercase glue inside a name ("Ludwig van Beethoven", "Nguyen Van An", "bin Laden"). */

@@ -141,7 +141,15 @@ export function readName(
     if (ch === ',' && opts.allowComma && !commaForm && named === 1 && !titled) {
       const k = skipBlanks(text, j + 1);
       const next = tokenAt(text, lower, k, false);
-      if (next && !isStop(next) && !next.particle && !(next.word && !next.given && !next.surname)) {
+      // "Julien, bonne journée": a capitalised name then lowercase words is a sentence, not "Last, First".
+      const caseBreak = tok.cap && next !== undefined && !next.cap && !next.initial;
+      if (
+        next &&
+        !caseBreak &&
+        !isStop(next) &&
+        !next.particle &&
+        !(next.word && !next.given && !next.surname)
+      ) {
         commaForm = true;
         i = k;
         continue;

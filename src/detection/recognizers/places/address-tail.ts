@@ -61,9 +61,12 @@ export const US_TAIL_RE = new RegExp(
   `${SEP}(?:${FULL_CITY}${SEP})?(?:(?:${US_STATES})\\.?${SEP})?${ZIP_US}${END}`,
   'uy',
 );
-/** ", City, ST" without a ZIP: the state must be followed by the end of the sentence. */
+/**
+ * ", City, ST" / ", City ST" / " City, ST" without a ZIP: one comma at least, and the state must end the
+ * sentence or clause.
+ */
 export const US_STATE_TAIL_RE = new RegExp(
-  `[ \\t]*,[ \\t]*${FULL_CITY}[ \\t]*,[ \\t]*(?:${US_STATES})\\.?(?=[ \\t]*(?:$|[\\n.!?;,)]))`,
+  `(?:[ \\t]*,[ \\t]*${FULL_CITY}(?:[ \\t]*,[ \\t]*|[ \\t]+)|[ \\t]+${FULL_CITY}[ \\t]*,[ \\t]*)(?:${US_STATES})\\.?(?=[ \\t]*(?:$|[\\n.!?;,)]|(?:${ADDRESS_STOP})(?![\\p{L}\\p{M}'’-])))`,
   'uy',
 );
 /** ", Sydney NSW 2000": Australian states take four-digit postcodes. */

@@ -4,7 +4,7 @@
  * value at that position with a sticky regex.
  */
 const FILLER =
-  /(?:[\s:=#\u2013\u2014-]+|\.(?=\s)|(?:is|was|are|no|nr|num|number|numbers|nummer|número|numero|numéro|ist|lautet|es|est|el|la|le|de|du|my|mein|meine|mi|mon|ma|the|of|n°|nº|no\.|nr\.|id)(?![\p{L}\p{N}])\.?)*/uy;
+  /(?:[\s:=#\u2013\u2014-]+|\.(?=\s)|(?:is|was|are|ending(?:\s+in)?|ends\s+in|no|nr|num|number|numbers|nummer|número|numero|numéro|ist|lautet|es|est|el|la|le|de|du|my|mein|meine|mi|mon|ma|the|of|n°|nº|no\.|nr\.|id)(?![\p{L}\p{N}])\.?)*/uy;
 
 export function skipFiller(lower: string, pos: number, maxSkip = 32): number {
   FILLER.lastIndex = pos;

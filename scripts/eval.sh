@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Scores Veil's detection on the dev corpus and the held-out hard corpora.
+#   scripts/eval.sh            # all corpora
+#   scripts/eval.sh FILE...    # only these corpora
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SCORER=../shared/eval/score.mjs
+if [ "$#" -gt 0 ]; then corpora=("$@"); else
+  corpora=(../shared/eval/dev-corpus.jsonl test/fixtures/eval/hard-corpus.jsonl)
+  [ -f test/fixtures/eval/hard-corpus-2.jsonl ] && corpora+=(test/fixtures/eval/hard-corpus-2.jsonl)
+fi
+out=$(mktemp)
+trap 'rm -f "$out"' EXIT
+for c in "${corpora[@]}"; do
+  echo "== $c"
+  npx tsx src/cli/veil.ts scan < "$c" > "$out"
+  node "$SCORER" "$c" "$out"
+done

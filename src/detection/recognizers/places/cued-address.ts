@@ -1,0 +1,98 @@
+import { ADDRESS_STOP } from './address-tail.js';
+import { UNIT_WORDS } from './street-types.js';
+
+/**
+ * Addresses no street grammar covers ("Flat 107, Sai Residency, 10th Cross, Banjara Hills, Hyderabad
+ * 500034", "H.No 5-9-22, Banjara Hills, Hyderabad - 500034"), read as comma-separated parts right
+ * after an explicit address cue. The cue alone is not enough: the run must open with a number or a unit
+ * word and either end in a postcode or have three or more parts, so "send it to 3 friends" stays text.
+ */
+const CUE =
+  /(?:deliver(?:ed|y)?(?: it| them)? to|ship(?:ped)?(?: it| them)? to|send(?: it| them)? to|sent(?: it)? to|(?:my |the |new |billing |shipping |home |work |delivery |mailing |postal )?address(?: is| was|:| =| now)?|addr\.?:?|live at|living at|i['’]?m at|i am at|moved to|lieferadresse(?: ist|:)?|rechnungsadresse(?: ist|:)?|lieferanschrift:?|adresse(?: de livraison| de facturation| postale)?(?: ist| est| lautet)?:?|anschrift:?|wohne in der|direcci[óo]n(?: de env[íi]o| de entrega| postal)?(?: es)?:?|domicilio(?: es)?:?|env[íi]alo a|vivo en|livrez (?:au|à)|livrer (?:au|à)|j['’]habite(?: au| à)?)[ \t]*[:,-]?[ \t]*/gu;
+
+const STOP = new Set(ADDRESS_STOP.split('|'));
+/** Glue inside place names that the stop list would otherwise end the address at. */
+const GLUE = new Set([
+  'de',
+  'la',
+  'del',
+  'des',
+  'du',
+  'le',
+  'les',
+  'di',
+  'da',
+  'an',
+  'der',
+  'am',
+  'im',
+  'a',
+  'à',
+  'au',
+]);
+const WORD = /[\p{L}\d][\p{L}\p{M}\d'’./º°ª-]*/uy;
+const GAP = /[ \t]*(?:-[ \t]+)?/y;
+const UNIT_LEAD = new RegExp(
+  `^(?:${UNIT_WORDS}|h\\.?no\\.?|house|plot|door|block|bloque|portal|bât\\.?|bat\\.?)$`,
+);
+const POSTCODE = /^(?:\d{4,6}|\d{3}[ -]?\d{3})$/;
+const MAX_WORDS = 22;
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export function cuedAddresses(lower: string): Span[] {
+  const out: Span[] = [];
+  if (!/\d/.test(lower)) return out;
+  CUE.lastIndex = 0;
+  for (let m = CUE.exec(lower); m !== null; m = CUE.exec(lower)) {
+    if (m.index > 0 && /[\p{L}\d]/u.test(lower.charAt(m.index - 1))) continue;
+    const span = readParts(lower, m.index + m[0].length);
+    if (span) out.push(span);
+  }
+  return out;
+}
+
+function readParts(lower: string, pos: number): Span | undefined {
+  const words: { end: number; part: number; word: string }[] = [];
+  let i = pos;
+  let parts = 0;
+  let comma = true;
+  for (;;) {
+    WORD.lastIndex = i;
+    const w = WORD.exec(lower);
+    if (!w) break;
+    const word = w[0].replace(/[.]+$/, '');
+    if (STOP.has(word) && !GLUE.has(word)) break;
+    if (comma) parts++;
+    comma = false;
+    words.push({ end: i + word.length, part: parts, word });
+    if (words.length >= MAX_WORDS) break;
+    i = i + w[0].length;
+    GAP.lastIndex = i;
+    GAP.exec(lower);
+    let j = GAP.lastIndex;
+    if (lower.charAt(j) === ',') {
+      comma = true;
+      j++;
+      while (lower.charAt(j) === ' ' || lower.charAt(j) === '\t') j++;
+    } else if (j === i) break;
+    i = j;
+  }
+  const first = words[0];
+  if (!first || words.length < 3) return undefined;
+  if (!/\d/.test(first.word) && !UNIT_LEAD.test(first.word)) return undefined;
+  // A postcode ends the address ("…, IL 62704 last week"), unless it opens its part, as in European
+  // order ("…, 75002 Paris"), where the rest of that part is the city.
+  const k = words.findIndex((w, n) => n > 0 && POSTCODE.test(w.word));
+  if (k > 0) {
+    const pc = words[k]!;
+    const leads = words[k - 1]!.part !== pc.part;
+    const end = leads ? words.filter((w) => w.part === pc.part).at(-1)!.end : pc.end;
+    return { start: pos, end };
+  }
+  if (parts < 3) return undefined;
+  return { start: pos, end: words.at(-1)!.end };
+}
