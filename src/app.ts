@@ -14,7 +14,10 @@ import { createOutboxNotifier } from './notify/outbox.js';
 import type { Notifier } from './notify/port.js';
 import { createWebhookNotifier } from './notify/webhook.js';
 import type { ConversationDoc } from './pipeline/conversation.js';
-import { type PolicyProvider, staticPolicyProvider } from './pipeline/policies.js';
+import type { PolicyProvider } from './pipeline/policies.js';
+import { createPolicyRegistry } from './policy/registry.js';
+import { createAdminRouter } from './transport/admin/router.js';
+import { requireAgent } from './transport/agent/auth.js';
 import type { VeilService } from './pipeline/service.js';
 import { createVeil } from './pipeline/veil.js';
 import type { Stores } from './storage/ports.js';
@@ -54,11 +57,6 @@ export interface VeilOverrides {
 
 /** The composition root: builds every adapter from config and wires the pipeline and the HTTP app. */
 export async function buildVeil(config: Config, log: Logger, overrides: VeilOverrides = {}): Promise<Veil> {
-  const policies = overrides.policies ?? staticPolicyProvider(config.VEIL_POLICY_DIR);
-  // Warm the engines before reporting ready: the first detect pays for regex compilation and word lists.
-  policies
-    .forConversation({})
-    .detector.detect('warm up: Jane Doe, jane@example.com, +1 (503) 555-0117, 77 Birchwood Court');
   const metrics = createMetrics();
   const stores = metrics.instrument(
     overrides.stores ??
@@ -69,6 +67,31 @@ export async function buildVeil(config: Config, log: Logger, overrides: VeilOver
         log,
       })),
   );
+  // Policy events are audited: a rejected edit or a weakening change leaves a record with its version.
+  const registry = overrides.policies
+    ? undefined
+    : createPolicyRegistry({
+        dir: config.VEIL_POLICY_DIR,
+        log,
+        onEvent: (e) =>
+          void stores.audit
+            .append({
+              at: new Date().toISOString(),
+              kind: 'policy',
+              rule: e.kind,
+              policyVersion: e.version ?? 'none',
+              detail: e.error ?? e.file,
+              data: { file: e.file, ...(e.changes ? { changes: e.changes } : {}) },
+            })
+            .catch((err: unknown) =>
+              log.error({ event: 'audit-failed', reason: (err as Error).name }, 'policy audit failed'),
+            ),
+      });
+  const policies: PolicyProvider = overrides.policies ?? registry!;
+  // Warm the engines before reporting ready: the first detect pays for regex compilation and word lists.
+  policies
+    .forConversation({})
+    .detector.detect('warm up: Jane Doe, jane@example.com, +1 (503) 555-0117, 77 Birchwood Court');
   const directory = overrides.directory ?? (await openDirectory(config, log));
   const notifier =
     overrides.notifier ??
@@ -101,7 +124,6 @@ export async function buildVeil(config: Config, log: Logger, overrides: VeilOver
     channelTokens,
     log,
     secret: config.secret,
-    channelDataAllow: config.VEIL_CHANNEL_DATA_ALLOW,
     observer: metrics.observer,
     ...(overrides.now ? { now: overrides.now } : {}),
   });
@@ -114,8 +136,26 @@ export async function buildVeil(config: Config, log: Logger, overrides: VeilOver
     metricsToken: config.VEIL_METRICS_TOKEN,
     mount: (app) => {
       app.use('/console', consoleRouter());
+      if (registry) {
+        app.use(
+          '/admin/v1',
+          createAdminRouter({
+            registry,
+            audit: stores.audit,
+            requireRole: requireAgent(
+              config.VEIL_AGENT_KEYS,
+              ['supervisor', 'compliance'],
+              'use the admin API',
+            ),
+            secret: config.secret,
+          }),
+        );
+      }
     },
   });
+  const purgeTimer = setInterval(() => void purgeExpired(stores, policies, log), PURGE_INTERVAL_MS);
+  purgeTimer.unref();
+  void purgeExpired(stores, policies, log);
   return {
     app,
     service,
@@ -123,11 +163,49 @@ export async function buildVeil(config: Config, log: Logger, overrides: VeilOver
     policies,
     metrics,
     async close() {
+      clearInterval(purgeTimer);
+      registry?.close();
       await service.close();
       await stores.close();
       (directory as { close?: () => Promise<void> | void }).close?.();
     },
   };
+}
+
+const PURGE_INTERVAL_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Retention: deletes transcripts and audit records older than the default policy's retention. Safe on
+ * several instances at once (deletes are idempotent). Its own run is audited.
+ */
+export async function purgeExpired(
+  stores: Stores<ConversationDoc>,
+  policies: PolicyProvider,
+  log: Logger,
+  now = Date.now(),
+): Promise<{ transcripts: number; audit: number }> {
+  const { policy, version } = policies.forConversation({});
+  try {
+    const transcripts = await stores.transcripts.purge(
+      new Date(now - policy.retention.transcriptsDays * DAY_MS),
+    );
+    const audit = await stores.audit.purge(new Date(now - policy.retention.auditDays * DAY_MS));
+    if (transcripts + audit > 0) {
+      await stores.audit.append({
+        at: new Date(now).toISOString(),
+        kind: 'retention',
+        rule: 'retention.purge',
+        policyVersion: version,
+        detail: `purged ${transcripts} transcript entries and ${audit} audit records`,
+        data: { transcripts, audit },
+      });
+    }
+    return { transcripts, audit };
+  } catch (e) {
+    log.error({ event: 'purge-failed', reason: (e as Error).name }, 'retention purge failed');
+    return { transcripts: 0, audit: 0 };
+  }
 }
 
 async function openDirectory(config: Config, log: Logger): Promise<Directory> {

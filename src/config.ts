@@ -91,15 +91,6 @@ export const EnvSchema = z.object({
   VEIL_CHANNEL_JWT_AUDIENCE: optionalString,
   VEIL_SECRET: optionalString,
   VEIL_BODY_LIMIT: byteSize,
-  VEIL_CHANNEL_DATA_ALLOW: z
-    .string()
-    .default('tenant,clientActivityID')
-    .transform((s) =>
-      s
-        .split(',')
-        .map((x) => x.trim())
-        .filter(Boolean),
-    ),
   VEIL_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   VEIL_METRICS_TOKEN: optionalString,
   VEIL_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),

@@ -8,6 +8,10 @@ const commands: Record<
     summary: 'run the proxy (configured by environment variables)',
     load: () => import('./commands/serve.js'),
   },
+  policy: {
+    summary: 'check, compare and document policies (schema | check | diff)',
+    load: () => import('./commands/policy.js'),
+  },
   replay: {
     summary: 'play conversation scripts through the pipeline and check expectations',
     load: () => import('./commands/replay.js'),

@@ -1,5 +1,6 @@
 import type { Finding } from '../core/finding.js';
 import type { Policy } from '../policy/schema.js';
+import { CUSTOM_PREFIX, customRecognizers } from './custom.js';
 import { findKeepSpans } from './keep.js';
 import { mergeFindings } from './merge.js';
 import { denyListRecognizer } from './recognizers/deny-list.js';
@@ -7,7 +8,10 @@ import { builtinRecognizers } from './registry.js';
 import type { Detector, KeepSpan, Recognizer, ScanInput } from './types.js';
 
 export interface DetectorOptions {
-  /** Replaces the built-in recognizers (tests, custom builds). Policy deny lists are always added. */
+  /**
+   * Replaces the built-in recognizers (tests, custom builds). Policy deny lists and policy-defined
+   * recognizers are always added.
+   */
   recognizers?: readonly Recognizer[];
 }
 
@@ -18,6 +22,7 @@ export interface DetectorOptions {
  */
 export function createDetector(policy: Policy, options: DetectorOptions = {}): Detector {
   const recognizers: Recognizer[] = [...(options.recognizers ?? builtinRecognizers())];
+  recognizers.push(...customRecognizers(policy.recognizers ?? []));
   if (policy.masking.deny.length > 0) recognizers.push(denyListRecognizer(policy.masking.deny));
   // The business's own public contact details are not customer PII, so they are allowed like `allow`.
   const allow = new Set(
@@ -58,7 +63,10 @@ export function createDetector(policy: Policy, options: DetectorOptions = {}): D
         if (insideAny(tokens, f)) return false;
         // A deny-listed value is masked even inside a keep span or when also allowed: fail closed.
         if (f.recognizer === 'deny-list') return true;
-        return !insideAny(keep, f) && !allow.has(normalizeAllow(f.value));
+        if (allow.has(normalizeAllow(f.value))) return false;
+        // A policy's own recognizer is an explicit statement that its matches are personal data; the keep
+        // heuristics ("looks like an order number") must not overrule it.
+        return isCustom(f) || !insideAny(keep, f);
       };
       let found = mergeFindings(text, raw.filter(wanted));
       // Values typed back to back ("card 4111… 5500…", "+1 702 946 1355 10.0.0.1") can hide each other: a
@@ -76,6 +84,8 @@ export function createDetector(policy: Policy, options: DetectorOptions = {}): D
 }
 
 const MAX_PASSES = 3;
+
+const isCustom = (f: Finding): boolean => f.recognizer.startsWith(CUSTOM_PREFIX);
 
 /** The text with the given spans (sorted by start) replaced by spaces: same offsets, nothing left to match. */
 function blank(text: string, spans: readonly { start: number; end: number }[]): string {

@@ -27,6 +27,7 @@ import { codeReply } from '../verification/code.js';
 import { transition } from '../verification/machine.js';
 import { contactOnFile, lookupIds, stepUpTarget } from '../verification/state.js';
 import type { VerificationEffect, VerificationEvent } from '../verification/types.js';
+import { NOTIFY_EVENTS } from '../policy/schema.js';
 import { agentView } from '../verification/view.js';
 import {
   type ConversationDoc,
@@ -52,7 +53,6 @@ export interface VeilDeps {
   channelTokens?: ChannelTokenVerifier | undefined;
   log: Logger;
   secret: string;
-  channelDataAllow: readonly string[];
   now?: () => Date;
   observer?: PipelineObserver | undefined;
 }
@@ -75,6 +75,9 @@ export function createVeil(deps: VeilDeps): VeilService {
   const { stores, policies, directory, notifier, log } = deps;
   const now = deps.now ?? (() => new Date());
   const observer = deps.observer ?? NOOP_OBSERVER;
+  // A conversation raises each security alert once per instance even if both an owner notice and a
+  // machine alert name it.
+  const alerted = new Set<string>();
   let closed = false;
   const inflight = new Set<Promise<unknown>>();
 
@@ -175,6 +178,30 @@ export function createVeil(deps: VeilDeps): VeilService {
     }
   }
 
+  async function alertSecurity(doc: ConversationDoc, policy: ActivePolicy, kind: string, accountId?: string) {
+    const key = `security:${kind}:${accountId ?? ''}`;
+    if (alerted.has(`${doc.id}:${key}`)) return;
+    if (alerted.size > 10_000) alerted.clear();
+    alerted.add(`${doc.id}:${key}`);
+    try {
+      await notifier.notify({
+        id: randomUUID(),
+        at: now().toISOString(),
+        accountId: accountId ?? 'unknown',
+        kind: 'security-alert',
+        channel: 'security',
+        to: 'security-team',
+        conversationId: doc.id,
+      });
+      await audit(doc, policy, 'notification', `security alert: ${kind}`, {
+        rule: `notify.security.${kind}`,
+      });
+    } catch {
+      observer.notificationFailed('security-alert');
+      await audit(doc, policy, 'notification', `security alert ${kind} failed`, { rule: 'notify.failed' });
+    }
+  }
+
   /** Runs the verification machine's effects. Returns the messages meant for the agent. */
   async function runEffects(
     doc: ConversationDoc,
@@ -187,29 +214,24 @@ export function createVeil(deps: VeilDeps): VeilService {
         case 'send-code':
           await notifyAccount(doc, policy, e.accountId, 'otp', e.code, { channel: e.channel, to: e.to });
           break;
-        case 'notify-owner':
-          await notifyAccount(doc, policy, e.accountId, e.kind);
+        case 'notify-owner': {
+          // The policy says which events reach the owner and which alert the security team.
+          const { owner, security } = policy.policy.notifications;
+          if ((owner as readonly string[]).includes(e.kind))
+            await notifyAccount(doc, policy, e.accountId, e.kind);
+          if ((security as readonly string[]).includes(e.kind))
+            await alertSecurity(doc, policy, e.kind, e.accountId);
           break;
-        case 'alert-security':
-          try {
-            await notifier.notify({
-              id: randomUUID(),
-              at: now().toISOString(),
-              accountId: e.accountId ?? 'unknown',
-              kind: 'security-alert',
-              channel: 'security',
-              to: 'security-team',
-              conversationId: doc.id,
-            });
-          } catch {
-            await audit(doc, policy, 'notification', `security alert ${e.kind} failed`, {
-              rule: 'notify.failed',
-            });
+        }
+        case 'alert-security': {
+          // Kinds the policy can name are filtered by it; anything else the machine raises always goes out.
+          const named = (NOTIFY_EVENTS as readonly string[]).includes(e.kind);
+          const { security } = policy.policy.notifications;
+          if (!named || (security as readonly string[]).includes(e.kind)) {
+            await alertSecurity(doc, policy, e.kind, e.accountId);
           }
-          await audit(doc, policy, 'verification', `security alert: ${e.kind}`, {
-            rule: `verification.${e.kind}`,
-          });
           break;
+        }
         case 'audit':
           observer.verification(e.kind);
           await audit(doc, policy, 'verification', e.kind, {
@@ -401,7 +423,7 @@ export function createVeil(deps: VeilDeps): VeilService {
           if (r.dropped) dropped.push(...r.droppedTypes);
           return r.masked;
         },
-        { channelDataAllow: deps.channelDataAllow },
+        { channelDataAllow: policy.policy.channelData.allow },
       );
       if (claims.length > 0) {
         step({

@@ -8,39 +8,85 @@ import { type LoadedPolicy, PolicySchema } from './schema.js';
 export const policyVersion = (text: string): string =>
   createHash('sha256').update(text).digest('hex').slice(0, 12);
 
-/** Parses and validates policy YAML. Errors name the file, the line and the field in plain words. */
-export function parsePolicy(text: string, source = '<policy>'): LoadedPolicy {
+/** One problem in a policy file, in words a compliance officer can act on. */
+export interface PolicyIssue {
+  /** 1-based line in the file, when known. */
+  line?: number | undefined;
+  /** Dotted path of the setting, e.g. `masking.entities.EMAIL.action`; empty for the file as a whole. */
+  field: string;
+  message: string;
+  /** `syntax`: the YAML itself; `schema`: a setting; `file`: the file as a whole. */
+  kind: 'syntax' | 'schema' | 'file';
+}
+
+export type PolicyCheck = { ok: true; loaded: LoadedPolicy } | { ok: false; errors: PolicyIssue[] };
+
+/** Most issues a check reports: a file that is badly broken needs its first few fixed before more help. */
+const MAX_ISSUES = 20;
+
+/**
+ * Validates policy YAML and reports every problem (up to 20), each with its line and field. Never throws
+ * for bad input.
+ */
+export function checkPolicyText(text: string, source = '<policy>'): PolicyCheck {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   if (doc.errors.length > 0) {
-    const e = doc.errors[0]!;
-    // With prettyErrors off the yaml library leaves linePos unset; the offset is always there.
-    const line = e.linePos?.[0]?.line ?? (e.pos ? lines.linePos(e.pos[0]).line : undefined);
-    throw errors.invalidPolicy(source, `${at(line)}YAML syntax error: ${e.message.split('\n')[0]}`);
+    return {
+      ok: false,
+      errors: doc.errors.slice(0, MAX_ISSUES).map((e) => ({
+        // With prettyErrors off the yaml library leaves linePos unset; the offset is always there.
+        line: e.linePos?.[0]?.line ?? (e.pos ? lines.linePos(e.pos[0]).line : undefined),
+        field: '',
+        kind: 'syntax' as const,
+        message: `YAML syntax error: ${e.message.split('\n')[0]}`,
+      })),
+    };
   }
   if (doc.contents === null) {
-    throw errors.invalidPolicy(
-      source,
-      'the file is empty; a policy needs at least a name and a masking section',
-    );
+    return {
+      ok: false,
+      errors: [
+        {
+          field: '',
+          kind: 'file',
+          message: 'the file is empty; a policy needs at least a name and a masking section',
+        },
+      ],
+    };
   }
   // reportInput: zod 4 omits the offending value from issues unless asked, and users need to see it.
-  const result = PolicySchema.safeParse(doc.toJS(), { reportInput: true });
+  const result = PolicySchema.safeParse(doc.toJS({ maxAliasCount: 100 }), { reportInput: true });
   if (!result.success) {
-    const issue = result.error.issues[0]!;
-    const path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
-    const unknownKey =
-      issue.code === 'unrecognized_keys' && issue.keys.length > 0 ? issue.keys[0] : undefined;
-    const fieldPath = unknownKey === undefined ? path : [...path, unknownKey];
-    const field = formatPath(fieldPath);
-    const line = lineOf(doc, lines, path, unknownKey);
-    throw errors.invalidPolicy(
-      source,
-      `${at(line)}${field || '(top level)'}: ${describeIssue(issue)}`,
-      field,
-    );
+    return {
+      ok: false,
+      errors: result.error.issues.slice(0, MAX_ISSUES).map((issue) => {
+        const path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
+        const unknownKey =
+          issue.code === 'unrecognized_keys' && issue.keys.length > 0 ? issue.keys[0] : undefined;
+        const field = formatPath(unknownKey === undefined ? path : [...path, unknownKey]);
+        return {
+          line: lineOf(doc, lines, path, unknownKey),
+          field,
+          kind: 'schema' as const,
+          message: describeIssue(issue),
+        };
+      }),
+    };
   }
-  return { policy: result.data, version: policyVersion(text), source };
+  return { ok: true, loaded: { policy: result.data, version: policyVersion(text), source } };
+}
+
+/** `line 14: masking.entities.EMAIL.action: must be one of …`: one issue as people read it. */
+export const formatIssue = (i: PolicyIssue): string =>
+  `${at(i.line)}${i.kind === 'schema' ? `${i.field || '(top level)'}: ` : ''}${i.message}`;
+
+/** Parses and validates policy YAML. Errors name the file, the line and the field in plain words. */
+export function parsePolicy(text: string, source = '<policy>'): LoadedPolicy {
+  const r = checkPolicyText(text, source);
+  if (r.ok) return r.loaded;
+  const first = r.errors[0]!;
+  throw errors.invalidPolicy(source, formatIssue(first), first.kind === 'schema' ? first.field : undefined);
 }
 
 export function loadPolicyFile(path: string): LoadedPolicy {

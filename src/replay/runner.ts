@@ -76,7 +76,6 @@ export async function replayScenario(
     channelTokens: createChannelTokenVerifier({ secret: jwtSecret }),
     log,
     secret,
-    channelDataAllow: [],
   });
   const identityToken = scenario.channelUser
     ? await new SignJWT({})

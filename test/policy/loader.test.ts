@@ -21,11 +21,14 @@ const failure = (yaml: string, source = 'policies/x.yaml'): VeilError => {
 };
 
 describe('valid policies', () => {
-  it.each(readdirSync(POLICIES).filter((f) => f.endsWith('.yaml')))('shipped %s loads', (file) => {
-    const loaded = loadPolicyFile(join(POLICIES, file));
-    expect(loaded.source).toBe(join(POLICIES, file));
-    expect(loaded.version).toMatch(/^[0-9a-f]{12}$/);
-  });
+  it.each(readdirSync(POLICIES).filter((f) => f.endsWith('.yaml') && !f.endsWith('.cases.yaml')))(
+    'shipped %s loads',
+    (file) => {
+      const loaded = loadPolicyFile(join(POLICIES, file));
+      expect(loaded.source).toBe(join(POLICIES, file));
+      expect(loaded.version).toMatch(/^[0-9a-f]{12}$/);
+    },
+  );
 
   it('the default policy has the documented rules', () => {
     const { policy } = parsePolicy(DEFAULT_TEXT, 'default.yaml');

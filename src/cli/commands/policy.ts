@@ -1,13 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { VeilError } from '../../core/errors.js';
-import { activatePolicy } from '../../policy/activate.js';
 import { describeChange } from '../../policy/changes.js';
 import { casesFileFor, checkPolicyFile, policyFiles } from '../../policy/check.js';
 import { type CorpusDiff, type CorpusItem, diffPolicies, parseCorpusLine } from '../../policy/diff.js';
 import { policyJsonSchemaText, SCHEMA_FILE } from '../../policy/json-schema.js';
 import { loadPolicyFile } from '../../policy/loader.js';
-import type { ActivePolicy } from '../../policy/registry.js';
+import type { LoadedPolicy } from '../../policy/schema.js';
 import { shippedPolicyDir } from '../policy-path.js';
 
 const USAGE = `usage: veil policy <schema|check|diff> ...
@@ -119,10 +118,6 @@ async function check(argv: string[]): Promise<number> {
   return failed > 0 ? 1 : 0;
 }
 
-function activate(path: string): ActivePolicy {
-  return activatePolicy(loadPolicyFile(path));
-}
-
 async function diff(argv: string[]): Promise<number> {
   const paths: string[] = [];
   let corpusPath: string | undefined;
@@ -138,11 +133,11 @@ async function diff(argv: string[]): Promise<number> {
   }
   if (paths.length !== 2) return usageError('diff needs two policy files: OLD NEW');
   if (!corpusPath) return usageError('diff needs --corpus FILE.jsonl');
-  let old: ActivePolicy;
-  let next: ActivePolicy;
+  let old: LoadedPolicy;
+  let next: LoadedPolicy;
   try {
-    old = activate(paths[0]!);
-    next = activate(paths[1]!);
+    old = loadPolicyFile(paths[0]!);
+    next = loadPolicyFile(paths[1]!);
   } catch (e) {
     process.stderr.write(
       `veil policy: ${e instanceof VeilError ? e.message : `cannot read a policy: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`}\n`,

@@ -196,9 +196,31 @@ function maskContent(contentType: string, content: unknown, ctx: Ctx, nesting: n
 function maskChannelData(value: unknown, ctx: Ctx): unknown {
   // Non-object channelData has no named fields to allow, so none of it is allowed.
   if (!isPlainObject(value)) return undefined;
-  const entries: Array<[string, unknown]> = [];
-  for (const [key, v] of Object.entries(value)) {
-    if (ctx.allow.has(key)) entries.push([key, maskFree(v, ctx)]);
+  return pickAllowed(
+    value,
+    [...ctx.allow].map((p) => p.split('.')),
+    ctx,
+  );
+}
+
+/**
+ * Keeps only allow-listed paths: `tenant` keeps the whole field, `tenant.id` keeps only that leaf of it.
+ * Whatever is kept is masked like any other free text.
+ */
+function pickAllowed(obj: Record<string, unknown>, paths: string[][], ctx: Ctx): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(obj)) {
+    const matching = paths.filter((p) => p[0] === key);
+    if (matching.length === 0) continue;
+    if (matching.some((p) => p.length === 1)) out[key] = maskFree(v, ctx);
+    else if (isPlainObject(v)) {
+      const picked = pickAllowed(
+        v,
+        matching.map((p) => p.slice(1)),
+        ctx,
+      );
+      if (Object.keys(picked).length > 0) out[key] = picked;
+    }
   }
-  return Object.fromEntries(entries);
+  return out;
 }

@@ -67,6 +67,13 @@ describe('maskActivity', () => {
     expect(none.channelData).toEqual({});
   });
 
+  it('allows dotted paths down to one leaf of a field', () => {
+    const leaf = maskActivity(load('message-text'), testMask, {
+      channelDataAllow: ['tenant.id', 'nothing.here'],
+    });
+    expect(leaf.channelData).toEqual({ tenant: { id: 'tenant-1' } });
+  });
+
   it('drops channelData that is not an object (nothing to allow)', () => {
     const a = { ...load('sms'), channelData: 'raw 555-010-9999' };
     expect(JSON.stringify(maskActivity(a, testMask, options))).not.toContain('channelData');
