@@ -56,7 +56,13 @@ async function startInstance(): Promise<Instance> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`instance exited: ${err}`);
-    if (await fetch(`${url}/readyz`).then((r) => r.ok, () => false)) return { url, child, exited };
+    if (
+      await fetch(`${url}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { url, child, exited };
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`instance not ready: ${err}`);
@@ -118,7 +124,8 @@ const agent = (i: Instance, id: string, text: string) =>
     headers: { 'content-type': 'application/json', ...auth },
     body: JSON.stringify({ text }),
   });
-const getJson = async <T>(i: Instance, path: string) => (await (await fetch(`${i.url}${path}`, { headers: auth })).json()) as T;
+const getJson = async <T>(i: Instance, path: string) =>
+  (await (await fetch(`${i.url}${path}`, { headers: auth })).json()) as T;
 
 describe('two instances sharing Redis and PostgreSQL', () => {
   it('behave as one: masks, numbering, verification, blocks, events, duplicates', async () => {
@@ -136,13 +143,20 @@ describe('two instances sharing Redis and PostgreSQL', () => {
       }
     })();
 
-    expect((await customer(b, 'mi-conv', 'hello, Harriet Vance here, email h.vance@example.org')).status).toBe(200);
+    expect(
+      (await customer(b, 'mi-conv', 'hello, Harriet Vance here, email h.vance@example.org')).status,
+    ).toBe(200);
     expect((await customer(a, 'mi-conv', 'my other email is hv.backup@example.net')).status).toBe(200);
     // A channel retry of the same activity, to the other instance, is processed once.
     await customer(b, 'mi-conv', 'and again h.vance@example.org', 'mi-dup');
-    expect(await (await customer(a, 'mi-conv', 'and again h.vance@example.org', 'mi-dup')).json()).toEqual({ status: 'duplicate' });
+    expect(await (await customer(a, 'mi-conv', 'and again h.vance@example.org', 'mi-dup')).json()).toEqual({
+      status: 'duplicate',
+    });
 
-    const list = await getJson<{ conversations: { id: string; level: string }[] }>(a, '/agent/v1/conversations');
+    const list = await getJson<{ conversations: { id: string; level: string }[] }>(
+      a,
+      '/agent/v1/conversations',
+    );
     expect(list.conversations).toHaveLength(1);
     const id = list.conversations[0]!.id;
     expect(list.conversations[0]!.level).toBe('knowledge');
@@ -156,14 +170,20 @@ describe('two instances sharing Redis and PostgreSQL', () => {
 
     expect((await agent(a, id, 'Is it 77 Birchwood Court you want it shipped to?')).status).toBe(422);
     expect((await agent(b, id, "I'll send a code to the contact on file.")).status).toBe(200);
-    expect((await fetch(`${b.url}/agent/v1/conversations/${id}/verify`, { method: 'POST', headers: auth })).status).toBe(200);
+    expect(
+      (await fetch(`${b.url}/agent/v1/conversations/${id}/verify`, { method: 'POST', headers: auth })).status,
+    ).toBe(200);
     const code = (await readOutbox(outbox)).filter((n) => n.kind === 'otp').at(-1)!.code!;
     // The code is typed to A and to B at once: it verifies exactly once, and nobody sees it.
     await Promise.all([customer(a, 'mi-conv', code), customer(b, 'mi-conv', code)]);
     const conv = await getJson<{ level: string }>(b, `/agent/v1/conversations/${id}`);
     expect(conv.level).toBe('possession');
-    expect((await agent(a, id, 'Thanks, you are verified: 77 Birchwood Court, Portland is on file.')).status).toBe(200);
-    expect(connector.received.at(-1)!.body).toMatchObject({ text: expect.stringContaining('77 Birchwood Court') });
+    expect(
+      (await agent(a, id, 'Thanks, you are verified: 77 Birchwood Court, Portland is on file.')).status,
+    ).toBe(200);
+    expect(connector.received.at(-1)!.body).toMatchObject({
+      text: expect.stringContaining('77 Birchwood Court'),
+    });
 
     await new Promise((r) => setTimeout(r, 300));
     controller.abort();
@@ -184,6 +204,9 @@ describe('two instances sharing Redis and PostgreSQL', () => {
       ids.map((i) => getJson<{ entries: { text: string }[] }>(b, `/agent/v1/conversations/${i}/transcript`)),
     );
     const kill = entries.find((e) => e.entries.some((x) => x.text.includes('W123456789')))!;
-    expect(kill.entries.map((e) => e.text)).toEqual(['hi, my order W123456789 is late, email [EMAIL_1]', 'still waiting, [EMAIL_1]']);
+    expect(kill.entries.map((e) => e.text)).toEqual([
+      'hi, my order W123456789 is late, email [EMAIL_1]',
+      'still waiting, [EMAIL_1]',
+    ]);
   });
 });
