@@ -209,6 +209,8 @@ export function createVeil(deps: VeilDeps): VeilService {
     effects: readonly VerificationEffect[],
   ): Promise<string[]> {
     const told: string[] = [];
+    // The machine's audit events of one turn become one audit record: fewer writes on the hot path.
+    const events: Record<string, string | number | boolean>[] = [];
     for (const e of effects) {
       switch (e.type) {
         case 'send-code':
@@ -234,10 +236,7 @@ export function createVeil(deps: VeilDeps): VeilService {
         }
         case 'audit':
           observer.verification(e.kind);
-          await audit(doc, policy, 'verification', e.kind, {
-            rule: `verification.${e.kind}`,
-            data: e.detail,
-          });
+          events.push({ kind: e.kind, ...e.detail });
           break;
         case 'tell-agent':
           told.push(e.message);
@@ -249,6 +248,13 @@ export function createVeil(deps: VeilDeps): VeilService {
           });
           break;
       }
+    }
+    if (events.length > 0) {
+      const kinds = events.map((e) => String(e.kind));
+      await audit(doc, policy, 'verification', kinds.join(', '), {
+        rule: kinds.length === 1 ? `verification.${kinds[0]}` : 'verification.events',
+        data: { events },
+      });
     }
     if (effects.length > 0) {
       await stores.events.publish({
