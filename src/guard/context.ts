@@ -1,7 +1,7 @@
 import type { AccountRecord } from '../core/account.js';
 import { atLeast, levelRank, type VerificationLevel } from '../core/verification.js';
 import type { GuardPolicy } from '../policy/schema.js';
-import { digitsOf, fold, normalizeEmail } from '../verification/normalize.js';
+import { dateCandidates, digitsOf, fold, normalizeEmail } from '../verification/normalize.js';
 import { blank, type DigitRun, digitRuns, occurrences, plain, sentences, unaccent, wordRe } from './text.js';
 import type { CustomerTurn, GuardInput } from './types.js';
 
@@ -30,6 +30,8 @@ export interface GuardContext {
   echoDigits(digits: string): boolean;
   /** Did the customer type a value that starts or ends with these digits ("ends in 17" of their own number)? */
   echoEnds(digits: string): boolean;
+  /** Did the customer type this date (YYYY-MM-DD), in any spelling? */
+  echoDate(iso: string): boolean;
   pending: PendingClaim;
 }
 
@@ -89,6 +91,19 @@ function pendingOf(all: readonly CustomerTurn[]): PendingClaim {
   return { any: true, bareAnswersIdentity: bare, statementOnly: last.identity === 'statement', kinds };
 }
 
+const DATE_SHAPES =
+  /\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+|de\s+)?\p{L}{3,9}\.?,?\s+\d{2,4}\b|\b\p{L}{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{2,4}\b/gu;
+
+/** Every date the customer wrote, as YYYY-MM-DD (both readings of an ambiguous numeric date). */
+function typedDates(corpus: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const c of corpus) {
+    for (const d of dateCandidates(c)) out.add(d);
+    for (const m of c.matchAll(DATE_SHAPES)) for (const d of dateCandidates(m[0])) out.add(d);
+  }
+  return out;
+}
+
 export function buildContext(input: GuardInput): GuardContext {
   const { policy } = input;
   const business = [...policy.business.emails, ...policy.business.phones, ...policy.business.addresses];
@@ -115,6 +130,7 @@ export function buildContext(input: GuardInput): GuardContext {
     .flatMap((c) => [digitsOf(c), ...digitRuns(c).map((r) => r.digits)])
     .filter(Boolean);
   const wordCache = new Map<string, boolean>();
+  let dates: Set<string> | undefined;
   return {
     input,
     text,
@@ -141,6 +157,10 @@ export function buildContext(input: GuardInput): GuardContext {
     // A few digits occur in any typed value by chance; they are an echo only when typed on their own.
     echoDigits: (d) => digitCorpus.some((c) => (d.length >= 4 ? c.includes(d) : c === d)),
     echoEnds: (d) => digitCorpus.some((c) => c.length >= 7 && (c.endsWith(d) || c.startsWith(d))),
+    echoDate(iso) {
+      dates ??= typedDates(corpus);
+      return dates.has(iso);
+    },
     pending: pendingOf(input.recentCustomerTurns),
   };
 }

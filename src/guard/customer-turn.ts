@@ -92,6 +92,36 @@ const introduces = (lowered: string, sentenceStart: number, f: Finding): boolean
   f.type === 'PERSON' &&
   (INTRO_BEFORE.test(lowered.slice(sentenceStart, f.start)) || INTRO_AFTER.test(lowered.slice(f.end)));
 
+const TRAILING_QUESTION =
+  /,\s*(?:(?:and|but|so|also|oh|btw|quick question)\s+)?(?=(?:is|are|do|does|did|can|could|would|will|which|what|where|when|how|should|have|has)\b)/g;
+
+/**
+ * "Tobias Reed, t.reed@aol.com, does the laptop come with a charger?": details given, then a question
+ * about something else after a comma. The question is split off when it names no identity data and asks
+ * for no judgement ("…, is that right?" stays one identity question).
+ */
+function splitTrailingQuestion(s: {
+  text: string;
+  question: boolean;
+}): { text: string; question: boolean }[] {
+  if (!s.question) return [s];
+  const cut = [...s.text.matchAll(TRAILING_QUESTION)].pop();
+  if (!cut || cut.index === 0) return [s];
+  const head = s.text.slice(0, cut.index).trim();
+  const tail = s.text.slice(cut.index + cut[0].length).trim();
+  const namesIdentity =
+    ASKS_ON_FILE.test(tail) ||
+    TOPICS.some(([, re]) => re.test(tail)) ||
+    LAST_DIGITS.test(tail) ||
+    /@|\d{3}/.test(tail) ||
+    STREET_LIKE.test(tail);
+  if (!head || !tail || namesIdentity || /\?/.test(head)) return [s];
+  return [
+    { text: head, question: false },
+    { text: tail, question: true },
+  ];
+}
+
 /**
  * What a customer message says about identity, from its text and the detector's findings on it.
  * Call on every customer message; pass the last (up to 3) results to the guard.
@@ -103,7 +133,7 @@ export function analyzeCustomerTurn(text: string, findings: readonly Finding[]):
   let guess = false;
   const lowered = plain(text);
   let offset = 0;
-  for (const s of sentences(lowered)) {
+  for (const s of sentences(lowered).flatMap(splitTrailingQuestion)) {
     const start = lowered.indexOf(s.text, offset);
     const end = start + s.text.length;
     offset = Math.max(offset, end);

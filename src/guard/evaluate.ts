@@ -7,6 +7,7 @@ import { disclosurePii } from './rules/disclosure-pii.js';
 import { neverDiscloseCard } from './rules/never-disclose-card.js';
 import { neverDisclosePassword } from './rules/never-disclose-password.js';
 import { neverDiscloseSsn } from './rules/never-disclose-ssn.js';
+import { respell } from './respell.js';
 import type { GuardInput, GuardRule } from './types.js';
 
 const NEVER: Readonly<Record<string, GuardRule>> = {
@@ -14,6 +15,9 @@ const NEVER: Readonly<Record<string, GuardRule>> = {
   SSN: neverDiscloseSsn,
   PASSWORD: neverDisclosePassword,
 };
+
+/** Rules that look at values, rerun on the respelled text. */
+const SPELLED_RULES: readonly GuardRule[] = [disclosureOnFile, disclosureFragment];
 
 export const GUARD_ERROR_RULE = 'guard.error';
 
@@ -37,6 +41,15 @@ export function evaluate(input: GuardInput): Verdict {
       if (rule === confirmationClaim && ctx.unlocked) continue;
       const v = rule.check(ctx);
       if (v) return { decision: 'block', rule: rule.id, reason: v.reason, hint: v.hint };
+    }
+    // Data read out in words or letter by letter is the same disclosure once written as meant.
+    const spelled = respell(input.text);
+    if (spelled !== input.text) {
+      const sctx = buildContext({ ...input, text: spelled, findings: [] });
+      for (const rule of SPELLED_RULES) {
+        const v = rule.check(sctx);
+        if (v) return { decision: 'block', rule: rule.id, reason: v.reason, hint: v.hint };
+      }
     }
     return DELIVER;
   } catch {

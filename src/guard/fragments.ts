@@ -9,8 +9,8 @@ import {
 } from '../verification/normalize.js';
 import { COMMON_WORDS, SENTENCE_STARTERS } from './common-words.js';
 import type { GuardContext } from './context.js';
-import { escapeRe, wordRe } from './text.js';
-import { US_STATES } from './us-states.js';
+import { type DigitRun, escapeRe, wordRe } from './text.js';
+import { DEMONYMS, regionCodesIn, regionNames } from './regions.js';
 
 /** One piece of an on-file value found in the agent text. `piece` is for echo checks only, never shown. */
 export interface Hit {
@@ -26,6 +26,8 @@ const PHONE_CTX =
 const ENDING_CTX = /\b(ending|ends?|last (two|three|four|[234]|digits?)|final)\b/;
 const BIRTH_CTX = /\b(born|birth|birthday|bday|b-day|dob|date of birth|age|aged|nascimento|nacimiento)\b/;
 const ADDRESS_CTX = /\b(house|building|door|apartment|apt|flat|unit|street|address|lives?|living|no\.?)\b/;
+const PLACE_NOUN =
+  '(?:address|addresses|one|home|place|number|phone|mobile|cell|landline|postcode|post code|zip|postal code|residence|residency|resident|location)\\b';
 const POSTAL_CTX = /\b(zip|postal|postcode|post code|code postal|cp|cep)\b/;
 const NAME_PARTICLES = new Set([
   'de',
@@ -102,9 +104,27 @@ export const endsWithPhrase = (before: string): boolean =>
 
 /** "starts with 024", "the first three digits are 617": the digits that follow state the start of a value. */
 export const startsWithPhrase = (before: string): boolean =>
-  /\b(?:starts?|starting|begins?|beginning|opens?|prefix(?:ed)?)(?:\s+(?:with|in|on|as|by))?(?:\s+(?:a|an|the digits?|digits?|the numbers?))?\s*:?\s*$|\bfirst (?:(?:one|two|three|four|five|six|[1-6])\s+)?(?:digits?|numbers?|characters?)(?:\s+(?:of (?:it|the \w+|your \w+)))?(?:\s+(?:are|is|were|was|being))?\s*:?\s*$/.test(
+  /(?:\b(?:starts?|starting|begins?|beginning|prefix(?:ed)?)(?:\s+(?:with|in|on|as|by))?|\bopens?\s+with)(?:\s+(?:a|an|the digits?|digits?|the numbers?))?\s*:?\s*$|\bfirst (?:(?:one|two|three|four|five|six|[1-6])\s+)?(?:digits?|numbers?|characters?)(?:\s+(?:of (?:it|the \w+|your \w+)))?(?:\s+(?:are|is|were|was|being))?\s*:?\s*$/.test(
     before,
   );
+
+/** "981-something", "0164xx": digits the agent leaves unfinished are the start of a value. */
+const TRAILS_OFF = /^\s*-?\s*(?:something|ish\b|x{2,}|\*{2,}|#{2,}|_{2,}|\.{3}|…|and (?:something|change)\b)/;
+/** "xxx-0164", "***0164", "something 64": digits after a masked run are the end of a value. */
+const LEADS_IN = /(?:something|x{2,}|\*{2,}|#{2,}|_{2,}|\.{3}|…)[\s-]*$/;
+
+/** Amounts, times, measures and references: digits that name no person, whatever they equal. */
+const MONEY_BEFORE = /(?:[$£€¥]|\b(?:usd|eur|gbp|cad|aud|r\$))\s*$/;
+const UNIT_AFTER =
+  /^(?:[.,]\d+)?(?:\s*(?:am|pm|a\.m|p\.m|hrs?|hours?|mins?|minutes?|days?|weeks?|months?|years? (?:ago|old)|%|percent|dollars?|euros?|pounds?|bucks|usd|eur|gbp|kgs?|lbs?|oz|cm|mm|km|inch(?:es)?|ft|watts?|mah|gb|tb|mb|hz|pack|pcs|items?|units?|series|model|edition)\b|(?:h|m|g|x|v|w|in)\b|\s*-\s*inch)/;
+const REFERENCE_BEFORE =
+  /\b(?:orders?|tracking|track|parcel|package|shipment|case|ticket|ref|reference|invoice|confirmation|receipt|rma|po|sku|item|model|serial|part|booking|transaction|ext|extension|x|room|gate|aisle|flight|store|branch|version|v)\b\W*(?:(?:number|no|nr|num|id|is|was|code)\b\W*)*$|#\s*$/;
+
+function notIdentityDigits(ctx: GuardContext, r: DigitRun): boolean {
+  const before = ctx.folded.slice(Math.max(0, r.start - 30), r.start);
+  const after = ctx.folded.slice(r.end, r.end + 12);
+  return MONEY_BEFORE.test(before) || UNIT_AFTER.test(after) || REFERENCE_BEFORE.test(before);
+}
 
 function digitHits(
   ctx: GuardContext,
@@ -113,19 +133,31 @@ function digitHits(
   test: (r: string, win: () => string, before: () => string) => boolean,
 ): Hit[] {
   return ctx.runs
+    .filter((r) => !notIdentityDigits(ctx, r))
     .filter((r) =>
       test(
         r.digits,
         () => around(ctx, r.start, r.end),
-        () => ctx.folded.slice(Math.max(0, r.start - 30), r.start),
+        () => {
+          const before = ctx.folded.slice(Math.max(0, r.start - 30), r.start);
+          const after = ctx.folded.slice(r.end, r.end + 20);
+          // Folded into the phrase tests below as if the agent had said "starts with" / "ends in".
+          // "+44 XXXX XXXXXX" is a format: a country code alone names no one.
+          if (TRAILS_OFF.test(after) && ctx.folded[r.start] !== '+') return `${before} starts with `;
+          if (LEADS_IN.test(before)) return `${before} ending in `;
+          return before;
+        },
       ),
     )
     .map((r) => ({ kind, part, piece: r.digits, pieceType: 'digits' as const }));
 }
 
+/** Long words are also found said in pieces ("Birch Mount", "Birch-mount" for Birchmount). */
+const SPLIT_MIN = 6;
+
 const words = (kind: OnFileKind, part: string, ctx: GuardContext, ws: readonly string[]): Hit[] =>
   [...new Set(ws)]
-    .filter((w) => wordHit(ctx, w))
+    .filter((w) => wordHit(ctx, w) || (w.length >= SPLIT_MIN && splitWordsSay(ctx, fold(w))))
     .map((w) => ({ kind, part, piece: w, pieceType: 'word' as const }));
 
 function nameHits(ctx: GuardContext, r: AccountRecord): Hit[] {
@@ -226,7 +258,14 @@ function addressHits(ctx: GuardContext, r: AccountRecord): Hit[] {
   for (const address of r.addresses) {
     const p = addressParts(address);
     hits.push(...words('address', 'street name', ctx, p.streetWords));
-    hits.push(...words('address', 'city', ctx, p.placeWords));
+    hits.push(
+      ...words(
+        'address',
+        'city',
+        ctx,
+        p.placeWords.filter((w) => !businessPlace(ctx, w)),
+      ),
+    );
     for (const z of p.postcodes) {
       hits.push(
         ...digitHits(ctx, 'address', 'postcode', (run, win, before) =>
@@ -264,12 +303,20 @@ function addressHits(ctx: GuardContext, r: AccountRecord): Hit[] {
             (ctx.pending.kinds.has('address') && /\b(?:number|#)\W*$/.test(win().split(run)[0] ?? ''))),
       ),
     );
-    for (const code of p.regionCodes) {
+    for (const code of new Set([...p.regionCodes, ...regionCodesIn(address)])) {
       if (wordRe(code).test(ctx.cased))
         hits.push({ kind: 'address', part: 'state', piece: code.toLowerCase(), pieceType: 'word' });
-      const state = US_STATES[code];
-      if (state && wordRe(state).test(ctx.folded))
-        hits.push({ kind: 'address', part: 'state', piece: state, pieceType: 'word' });
+      for (const name of regionNames(code)) {
+        if (wordRe(name).test(ctx.folded))
+          hits.push({ kind: 'address', part: 'state', piece: name, pieceType: 'word' });
+      }
+    }
+    for (const place of p.placeWords) {
+      for (const adj of DEMONYMS[place] ?? []) {
+        // Demonyms are also languages ("I can help in Spanish"): only next to what they describe.
+        if (new RegExp(`\\b${adj}\\s+(?:\\w+\\s+)?${PLACE_NOUN}`).test(ctx.folded))
+          hits.push({ kind: 'address', part: 'country', piece: adj, pieceType: 'word' });
+      }
     }
   }
   return hits;
@@ -278,7 +325,8 @@ function addressHits(ctx: GuardContext, r: AccountRecord): Hit[] {
 const NUMERIC_DATE = /\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b/g;
 
 function birthHits(ctx: GuardContext, r: AccountRecord): Hit[] {
-  if (!r.dateOfBirth) return [];
+  // The customer gave the whole date: every part of it is theirs to hear back.
+  if (!r.dateOfBirth || ctx.echoDate(r.dateOfBirth)) return [];
   const [y = '', m = '', d = ''] = r.dateOfBirth.split('-');
   const hits: Hit[] = [];
   const hit = (part: string, piece: string, pieceType: Hit['pieceType'] = 'digits') =>
@@ -288,6 +336,20 @@ function birthHits(ctx: GuardContext, r: AccountRecord): Hit[] {
     if (run.digits === y) hit('birth year', y);
     else if (run.digits === y.slice(2) && BIRTH_CTX.test(around(ctx, run.start, run.end)))
       hit('birth year', y);
+  }
+  // "the 22nd", "on the 22nd of something": the day alone, when birthdays are the topic.
+  if (birthTalk) {
+    for (const dm of ctx.folded.matchAll(/\b(\d{1,2})(?:st|nd|rd|th)\b/g)) {
+      if (Number(dm[1]) === Number(d)) hit('birth day', d);
+    }
+  }
+  // "born 3/14": day and month without the year, when birthdays are the topic.
+  if (birthTalk) {
+    for (const dm of ctx.folded.matchAll(/(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})(?![\d/-]|\.\d)/g)) {
+      const [a, b] = [Number(dm[1]), Number(dm[2])];
+      if ((a === Number(m) && b === Number(d)) || (a === Number(d) && b === Number(m)))
+        hit('date of birth', `${m}${d}`);
+    }
   }
   for (const dm of ctx.folded.matchAll(NUMERIC_DATE)) {
     if (dateCandidates(dm[0]).includes(r.dateOfBirth)) hit('date of birth', `${y}${m}${d}`);
@@ -303,8 +365,32 @@ function birthHits(ctx: GuardContext, r: AccountRecord): Hit[] {
   const withDay = new RegExp(
     `\\b(?:${names})\\.?\\s+${day}\\b|\\b${day}\\s+(?:of\\s+|de\\s+)?(?:${names})\\b`,
   );
-  if (said && (birthTalk || withDay.test(ctx.folded))) hit('birth month', monthNames[0]!, 'word');
+  if (said && (birthTalk || datedLikeBirth(ctx.folded, withDay))) hit('birth month', monthNames[0]!, 'word');
   return hits;
+}
+
+/** What happens on a date besides a birth: a refund issued on March 2 is no birthday. */
+const EVENT_CTX =
+  /\b(?:ship|shipped|ships|shipping|deliver|delivered|delivery|arrive|arrives|arrived|arrival|refund|refunded|issued|order|ordered|placed|charge|charged|return|returned|dispatch|dispatched|expect|expected|due|open|opens|closed|closes|sale|until|by|posted|paid|payment|booked|appointment|scheduled|estimate|renew|renews|expires?)\b/;
+
+function datedLikeBirth(folded: string, withDay: RegExp): boolean {
+  for (const s of folded.split(/[.!?\n]+/)) if (withDay.test(s) && !EVENT_CTX.test(s)) return true;
+  return false;
+}
+
+/**
+ * "Our Porto store", "the Portland warehouse": a place named as where the business is, said once.
+ * The business's own locations are not the customer's address, though they share the city.
+ */
+const BUSINESS_SITE =
+  '(?:store|shop|branch|warehouse|office|outlet|location|depot|showroom|hub|team|centre|center|facility|site|boutique|studio)s?';
+function businessPlace(ctx: GuardContext, word: string): boolean {
+  const w = escapeRe(fold(word));
+  const all = ctx.folded.match(new RegExp(`(?<![\\p{L}\\p{N}])${w}(?![\\p{L}\\p{N}])`, 'gu'))?.length ?? 0;
+  if (all !== 1) return false;
+  return new RegExp(
+    `\\b(?:our|the)\\s+(?:\\w+\\s+){0,2}?${w}\\s+(?:\\w+\\s+)?${BUSINESS_SITE}\\b|\\b(?:our|the)\\s+${BUSINESS_SITE}\\s+(?:in|at)\\s+${w}\\b`,
+  ).test(ctx.folded);
 }
 
 /** Every piece of `record`'s on-file data that appears in the agent text. */
@@ -348,7 +434,7 @@ const LAST_N =
 export function statedFragments(ctx: GuardContext): string[] {
   const out: string[] = [];
   for (const r of ctx.runs) {
-    if (r.digits.length > 6) continue;
+    if (r.digits.length > 6 || notIdentityDigits(ctx, r)) continue;
     const before = ctx.folded.slice(Math.max(0, r.start - 40), r.start);
     if (!endsWithPhrase(before) && !startsWithPhrase(before) && !LAST_N.test(before)) continue;
     const sentence = ctx.folded.slice(Math.max(0, r.start - 80), r.end + 40);
@@ -356,3 +442,29 @@ export function statedFragments(ctx: GuardContext): string[] {
   }
   return out;
 }
+
+/** Consumer mail providers: saying which one someone uses narrows their address as much as a domain. */
+const MAIL_PROVIDERS =
+  'gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|icloud|aol|proton(?:mail)?|gmx|fastmail|zoho|yandex|btinternet|bigpond|optusnet|comcast|verizon|sbcglobal|att|eircom|sapo|libero|orange|wanadoo|t-online|web\\.de|mail\\.com|mail\\.ru|seznam|shaw|rogers|telus|virginmedia|sky|tiscali|qq|163|naver';
+const PROVIDER_SAID = new RegExp(
+  `\\b(?:at|on|with|through|via|from|an?|@)\\s+(?:an?\\s+)?(${MAIL_PROVIDERS})\\b|\\b(${MAIL_PROVIDERS})\\s+(?:address|account|e-?mail|one|domain)\\b`,
+  'g',
+);
+const EMAIL_WORD = /\b(?:e-?mails?|inbox|address|domain|provider)\b/;
+
+/**
+ * Mail providers the agent attributes to an email ("his email is at gmail", "it's a yahoo one"), in
+ * statements: whose email it is does not matter, only that the customer did not say it.
+ */
+export function statedProviders(ctx: GuardContext): string[] {
+  const out: string[] = [];
+  for (const s of ctx.sentences) {
+    if (s.question) continue;
+    const f = plainSentence(s.text);
+    if (!EMAIL_WORD.test(f) && !ctx.pending.kinds.has('email')) continue;
+    for (const m of f.matchAll(PROVIDER_SAID)) out.push((m[1] ?? m[2])!);
+  }
+  return out;
+}
+
+const plainSentence = (s: string): string => fold(s).replace(/[\u2018\u2019]/g, "'");

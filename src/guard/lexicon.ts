@@ -13,7 +13,7 @@ export const REFERRING_MARKERS: readonly RegExp[] = [
   /\b(?:that'?s|that is|thats|it'?s|it is|its|yes,? it'?s|that one'?s)\s+(?:\w+\s+)?(?:what (?:we|i) (?:have|see|show|got)|on file|what'?s on file|the one on file|the one we have)\b/,
   /\b(?:it |that |this |they |those |everything |all )?(?:match(?:es|ed)?|matching)\b(?!\s+(?:your order|the order|the item))/,
   /\bline(?:s|d)? up\b/,
-  /\bthe same as (?:what|the one|ours|on file)\b/,
+  /\bthe same as (?:what|the one|ours|on file|before|always|usual|last time)\b/,
   new RegExp(
     `\\b(?:the|that|this|a|an) (?:\\w+ )?${NOUN} (?:we|i) (?:have|see|show|got|hold|had)\\b(?! (?:sent|noted|to))`,
   ),
@@ -21,9 +21,14 @@ export const REFERRING_MARKERS: readonly RegExp[] = [
   new RegExp(
     `\\bthat'?s (?:the|your) (?:correct |right |current )?${NOUN}\\b(?!\\s+(?:(?:you|i|we)(?:'ll| will| need| should| can| want)|to|for|that you))`,
   ),
-  /\b(?:account|profile|record|records|system|file|crm)\s+(?:shows?|lists?|says|has|have|had|contains?|holds?|displays?)\b/,
+  /\b(?:account|profile|record|records|system|file|crm)\s+(?:shows?|lists?|says|has|have|had|contains?|holds?|displays?)\b(?!\s+(?:\w+\s+){0,2}(?:orders?|purchases?|items?|points|credits?|balance|refunds?|returns?|shipments?|deliveries|subscriptions?|rewards?|vouchers?|coupons?|gift cards?|protection|security|flags?|holds?|locks?|restrictions?|notes?|alerts?|two-factor|2fa|verification)\b)/,
   /\b(?:details|info(?:rmation)?|everything|all of (?:it|that|this)|what you (?:said|gave|typed|wrote|mentioned|provided|sent)|those|these|it all)\b(?:\s+\w+){0,3}?\s+(?:(?:is|are|all|look|looks|seem|seems)\s+)+(?:correct|accurate|right|good|fine|valid|wrong|incorrect|off)\b/,
-  /\b(?:i'?m |we'?re )?seeing (?:something|a|an|another|the|your|that)\b/,
+  /\b(?:i'?m |we'?re )?(?:seeing|showing|getting|pulling up|finding) (?:something|a|an|another|the|your|that)\b/,
+  /\bsomething (?:\w+ ){0,2}(?:different|else)\b/,
+  /\b(?:doesn'?t|does not|don'?t|do not|didn'?t) ring (?:a|any) bells?\b|\brings a bell\b/,
+  // "the street's right", "the domain is off": judging one part of the claim.
+  /\b(?:address|e-?mail|phone|mobile|card|birthday|birth ?date|date of birth|postcode|details|street|road|house number|number|name|domain|area code|zip|postcode|post code|digits?|first part|last part|first half|second half|ending|year|month|day|city|town|initial|spelling|provider|prefix|suffix)(?:'s| is| are| was)\s+(?:\w+\s+)?(?:right|correct|wrong|off|fine|good|different|spot on|accurate|ok|okay)\b/,
+  /\bthe same as (?:yours|your \w+|his|hers|theirs|(?:his|her|their) \w+)\b/,
   new RegExp(
     `\\bnot (?:the (?:same|right|correct) ${NOUN}|the ${NOUN} (?:we|i) (?:have|see|show|got)|what (?:we|i) (?:have|see|show|got)|on (?:file|the account|your account)|a match)\\b`,
   ),
@@ -48,6 +53,13 @@ export const GENERIC_MARKERS: readonly RegExp[] = [
   /\b(?:looks? (?:right|correct|good to me)|all (?:good|correct) (?:there|on that))\b/,
   /\bthat'?s (?:the one|right|correct|it)\b/,
   /\bright on\b|\b100 ?%(?=\s*(?:[.!,]|$))/,
+  /\b(?:i|we) (?:can )?(?:see|find|spot|have|got) (?:that|this|it|them|those)(?: ones?)?(?=\s*(?:[.!,]|$|\s+(?:here|there|on (?:the|your) account|on file|in the system|listed|saved)\b))/,
+  /\b(?:we'?re|you'?re|we are|you are|it'?s|that'?s|all)\s+(?:all\s+)?(?:good|fine|set|sorted|okay|ok)\s+(?:on|with)\s+(?:that|this|it|those|the \w+)\b/,
+  /\b(?:it'?s|they'?re|that'?s) (?:still )?(?:there|in there|on there|saved|on file|active|valid|current|live|listed)\b/,
+  /\b(?:is|are|was)\s+(?:\w+\s+)?(?:correct|right|accurate|valid|current)(?=\s*(?:[.!,;]|$))/,
+  /(?:^|[.!?]\s*)(?:it'?s |that'?s |yes,? |yeah,? |yep,? )?the (?:\w+ )?one(?=\s*(?:[.!,]|$))|\bthe (?:latter|former)\b/,
+  /\b(?:looks|seems|sounds) like it\b|\b(?:appears|seems) so\b|\blooks that way\b|\bnot any ?more\b|\bused to be\b/,
+  /\broger(?: that)?\b|\bten-?four\b|\bcorrect(?:a|o)mundo\b|\bdead on\b|\bon the nose\b|\bthat'?s a match\b/,
   // deny
   /\b(?:it'?s|that'?s|it is|that is|its|thats) not\b(?! (?:a problem|an issue|possible|something|available|in stock|shipped|here|yet|ready|too late|your fault))/,
   /\b(?:is|it'?s|that'?s|they'?re|are|was) (?:\w+ )?(?:different|outdated|out of date|changed)\b/,
@@ -59,6 +71,10 @@ export const GENERIC_MARKERS: readonly RegExp[] = [
   /\b(?:a different|differently|different from|a newer|an older)\b/,
   /\b(?:wrong|incorrect|inaccurate|not correct|not right|doesn'?t look right|that'?s not|that is not|that isn'?t|nope|nah)\b/,
   /\bnot (?:that|this) one\b|\bhmm+,? not\b|\bsomething else\b/,
+  /(?:^|[.!?,]\s*)(?:no,?\s+)?not (?:the|that|this|your) [\w.@-]+(?: one| address| e-?mail| number| card)?(?=\s*(?:[.!,]|$))/,
+  /(?:^|[.!?,]\s*)(?:oo+h?,?\s*|oh,?\s*|hmm+,?\s*)?(?:almost|nearly|warm(?:er)?|cold(?:er)?|close(?:r)?|getting (?:warm|close)(?:er)?)(?!\s+(?:to|by|at|the|your|a|an|this|that|for|down|up|of)\b)/,
+  /\b(?:did|have|has) (?:you|it|they|that|the \w+)\s+(?:\w+\s+)?(?:move|moved|change|changed|update|updated|switch|switched|get a new|got a new)\b/,
+  /\b(?:maybe|perhaps) (?:try )?(?:a |an )?(?:another|different|other|older|newer|previous|old)\b|\bare you sure\b|\bguess again\b|\bany other (?:address|e-?mail|number|card|ideas?)\b/,
   // other languages
   /\b(?:correcto|correcta|correto|correta|exacto|exato|exactement|c'est (?:ca|bien ca|exact|correct|juste|bon)|genau|richtig|stimmt|certo|isso mesmo|eso es|es correcto|esta bien|klopt|giusto|esatto|precies|stammer|stamt|korrekt|riktigt|exakt|precis|juist|dokladnie|zgadza sie|tocno|oikein|pitaa paikkansa|dogru|verdade|isso ai|e isso|es ese|es esa|das ist (?:sie|er|es)|det er den|det ar den)\b/,
   /\b(?:no es (?:ese|esa|eso|correcto|el|la)|nao e|(?:e|es|c'est) (?:outro|outra|otro|otra|un autre|une autre)|n'est pas|ce n'est pas|nicht (?:richtig|korrekt|die|der|das)|falsch|errado|errada|incorrecto|incorreto|sbagliato|klopt niet|stammer inte|stamt inte|inte (?:ratt|riktigt|korrekt)|ikke (?:rigtigt|riktig|korrekt))\b/,
@@ -72,7 +88,7 @@ export const GENERIC_MARKERS: readonly RegExp[] = [
  * they count only as a whole clause or before words that continue an answer ("no, it isn't").
  */
 export const WEAK_MARKER =
-  /^(?:(?:yes|yess+|yes ?sir|yes ma'?am|yeah|yeh|yah|yep|yup|ya|yea|aye|right|alright|uh-?huh|mhm+|mm-?hm+|certainly|absolutely|definitely|of course|sure is|it is|it does|we do|i do|that it is|nope|nah|negative|hmm+|hm+|uh+m*|erm+|well+)\b(?!\s+(?:problem|worries|rush|hurry|need|charge|cost|idea|sir))|(?:no|not really)(?=\s*$|\s+(?:it|its|it'?s|that|that'?s|thats|this|we|i|sorry|sir|ma'?am|madam|not|never|unfortunately|sadly|afraid|actually|different|wrong|one|nothing|match|close|way)\b)|(?:nao|non|nein|niet|nee|nej|nei|ei|si|oui|ja|jaa|japp|jepp|jo|joo|jup|jawel|sim|da|tak|hai|evet|kylla|jawohl|claro|exacto|yessir|yas|ye|yuh|affirmative)(?=\s*$))/;
+  /^(?:(?:yes|yess+|yes ?sir|yes ma'?am|yeah|yeh|yah|yep|yup|ya|yea|aye|right|alright|uh-?huh|mhm+|mm-?hm+|certainly|absolutely|definitely|of course|sure is|roger|affirm|it is|it does|we do|i do|that it is|nope|nah|negative|hmm+|hm+|uh+m*|erm+|well+)\b(?!\s+(?:problem|worries|rush|hurry|need|charge|cost|idea|sir))|(?:no|not really)(?=\s*$|\s+(?:it|its|it'?s|that|that'?s|thats|this|we|i|sorry|sir|ma'?am|madam|not|never|unfortunately|sadly|afraid|actually|different|wrong|one|nothing|match|close|way)\b)|(?:nao|non|nein|niet|nee|nej|nei|ei|si|oui|ja|jaa|japp|jepp|jo|joo|jup|jawel|sim|da|tak|hai|evet|kylla|jawohl|claro|exacto|yessir|yas|ye|yuh|affirmative)(?=\s*$))/;
 
 /** Spans that mention confirming without doing it: refusals, promises to verify, courtesy "no". */
 export const SAFE_SPANS: readonly RegExp[] = [
@@ -99,6 +115,10 @@ export const ASSERTS_ON_FILE: readonly RegExp[] = [
   /\b(?:is|are|'s|was|were|isn'?t|aren'?t|wasn'?t)\s+(?:\w+\s+){0,3}?(?:registered|listed|recorded|associated|linked|tied|attached|saved|stored|on file|on the account|on your account|in (?:our|the) (?:system|records?))\b/,
   /\bthere(?:'s| is| are| was| were)\s+(?:\w+\s+){0,4}?(?:on file|on the account|on your account|in (?:our|the) system|in our records|registered|listed)\b/,
   /\b(?:only one|two|three|several|multiple|more than one|no)\s+(?:\w+\s+)?(?:addresses|emails|e-mails|phone numbers|numbers|cards|phones)\b/,
+  // "the email on file is your first initial and surname": what the data is made of.
+  /\b(?:on file|on (?:the|your) account|on record|(?:we|i) (?:have|hold|see)|in the system)\s+(?:is|are|was|has|have|uses?|contains?|includes?|looks?|starts?|ends?|begins?|matches?|reads?|expires?)\b/,
+  /\b(?:is|are|was)\s+(?:\w+\s+)?(?:the same|identical|similar|different)\b/,
+  /\b(?:expires?|expired|expiring|valid (?:until|till|through|thru))\b/,
 ];
 
 /** "The email looks like…": describing the form of the data on file. */

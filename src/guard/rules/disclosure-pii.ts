@@ -35,7 +35,7 @@ const tokensOf = (value: string): string[] =>
 const LEAD_WORDS = new Set(
   `to at in on the a an of and your our my its it is be will goes going go went sent send ship ships
   shipped shipping deliver delivers delivered delivering delivery address addresses registered listed
-  now still currently`.split(/\s+/),
+  now still currently we have has had got you for from with here there`.split(/\s+/),
 );
 
 /** Digits of a value as one group when it is mostly digits (phones, cards), else its tokens. */
@@ -71,6 +71,18 @@ function echoed(ctx: GuardContext, f: Finding): boolean {
   return p.words.every((w) => ctx.echoWord(w)) && p.digits.every((d) => ctx.echoDigits(digitKey(d)));
 }
 
+/**
+ * Format examples ("e.g. name@example.com"): reserved example domains (RFC 2606) or a local part that
+ * is a stand-in, not a person.
+ */
+const EXAMPLE_EMAIL =
+  /@(?:[\w-]+\.)*(?:example\.(?:com|org|net)|example|test|invalid|localhost|domain\.com|yourdomain\.\w+|company\.com)$|^(?:name|yourname|your\.?name|first\.?last|firstname\.?lastname|firstname|lastname|you|user|username|someone|somebody|xxx+)@/i;
+/** "+1 555 000 0000", "555-1234": numbers made up to show a format. */
+const EXAMPLE_PHONE = /^(?:(\d)\1{6}|5550000|5551234|1234567|0123456)$/;
+const isExample = (f: Finding): boolean =>
+  (f.type === 'EMAIL' && EXAMPLE_EMAIL.test(f.value.trim())) ||
+  (f.type === 'PHONE' && EXAMPLE_PHONE.test(digitsOf(f.value).slice(-7)));
+
 /** Inside the business's own contact details, which the context blanked out. */
 const isBusiness = (ctx: GuardContext, f: Finding): boolean => ctx.text.slice(f.start, f.end).trim() === '';
 
@@ -82,7 +94,7 @@ export const disclosurePii: GuardRule = {
   id: 'guard.disclosure.pii',
   check(ctx) {
     for (const f of ctx.input.findings) {
-      if (!PII_TYPES.has(f.type) || isBusiness(ctx, f) || echoed(ctx, f)) continue;
+      if (!PII_TYPES.has(f.type) || isBusiness(ctx, f) || isExample(f) || echoed(ctx, f)) continue;
       if (ctx.unlockedAccount && recordHas(ctx.unlockedAccount, f)) continue;
       return {
         reason: `The message contains personal data (${f.type.toLowerCase().replace(/_/g, ' ')}) the customer did not give in this chat, and ${levelReason(ctx)}.`,

@@ -14,13 +14,24 @@ const luhn = (digits: string): boolean => {
   return sum % 10 === 0;
 };
 
+const CARD_WORDS = /\b(?:card|visa|mastercard|amex|debit|credit|pan)\b/;
+
 /** A full card number, at any level. Checked on the text too, in case the detector missed it. */
 export const neverDiscloseCard: GuardRule = {
   id: 'guard.never-disclose.card',
   check(ctx) {
+    const last4 = ctx.input.accounts.flatMap((a) => a.cardLast4.map(digitsOf)).filter((d) => d.length === 4);
     const found =
       ctx.input.findings.some((f) => f.type === 'CREDIT_CARD' && digitsOf(f.value).length >= 13) ||
-      ctx.runs.some((r) => r.digits.length >= 13 && r.digits.length <= 19 && luhn(r.digits));
+      ctx.runs.some(
+        (r) =>
+          r.digits.length >= 13 &&
+          r.digits.length <= 19 &&
+          // A made-up or mistyped number is still sent as a card number when it is called one.
+          (luhn(r.digits) ||
+            last4.some((l) => r.digits.endsWith(l)) ||
+            CARD_WORDS.test(ctx.folded.slice(Math.max(0, r.start - 40), r.start))),
+      );
     return found
       ? {
           reason: 'The message contains a full card number, which is never sent in chat.',
