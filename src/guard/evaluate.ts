@@ -4,6 +4,7 @@ import { confirmationClaim } from './rules/confirmation-claim.js';
 import { disclosureFragment } from './rules/disclosure-fragment.js';
 import { disclosureOnFile } from './rules/disclosure-on-file.js';
 import { disclosurePii } from './rules/disclosure-pii.js';
+import { freshStepUp } from './rules/fresh-step-up.js';
 import { neverDiscloseCard } from './rules/never-disclose-card.js';
 import { neverDisclosePassword } from './rules/never-disclose-password.js';
 import { neverDiscloseSsn } from './rules/never-disclose-ssn.js';
@@ -26,7 +27,7 @@ export function activeRules(input: GuardInput): GuardRule[] {
   const never = input.policy.guard.neverDisclose
     .map((k) => NEVER[k])
     .filter((r): r is GuardRule => r !== undefined);
-  return [...never, disclosureOnFile, confirmationClaim, disclosurePii, disclosureFragment];
+  return [...never, disclosureOnFile, confirmationClaim, disclosurePii, disclosureFragment, freshStepUp];
 }
 
 /**

@@ -45,6 +45,10 @@ export interface GuardInput {
   /** `analyzeCustomerTurn` of the last customer messages (up to 3), oldest first. */
   recentCustomerTurns: readonly CustomerTurn[];
   policy: Policy;
+  /** When the conversation reached possession or authenticated (epoch ms), for fresh step-up. */
+  verifiedAt?: number | undefined;
+  /** The time of this check (epoch ms). */
+  now?: number | undefined;
 }
 
 /** A rule's finding of a problem: no values, only words an agent can act on. */

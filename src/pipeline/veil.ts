@@ -646,6 +646,8 @@ export function createVeil(deps: VeilDeps): VeilService {
         customerTexts: doc.customerTexts,
         recentCustomerTurns: doc.recentTurns,
         policy: policy.policy,
+        verifiedAt: v.verifiedAt,
+        now: now().getTime(),
       });
     } catch (e) {
       log.error(

@@ -219,6 +219,7 @@ function onCode(state: VerificationState, event: Ev<'code-entered'>, guard: Guar
       level: atLeast(state.level, 'possession') ? state.level : 'possession',
       accountId,
       via: 'code',
+      verifiedAt: event.now,
       code: { status: 'verified', accountId, channel: state.code.channel },
     };
     effects.push(audit('code-verified', { accountId }));
@@ -269,6 +270,7 @@ function onChannel(state: VerificationState, event: Ev<'channel-identity-asserte
     level: 'authenticated',
     accountId: event.accountId,
     via: 'channel',
+    verifiedAt: event.now,
     candidates: [mine, ...others],
   };
   if (flags.includes(FRAUD_WATCH)) {

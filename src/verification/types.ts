@@ -49,6 +49,8 @@ export interface VerificationState {
   notified: string[];
   /** How the level was reached. */
   via?: 'code' | 'channel';
+  /** When possession or authenticated was last reached (epoch ms): fresh step-up is measured from it. */
+  verifiedAt?: number;
 }
 
 /** Time is always given by the caller (epoch milliseconds): the machine never reads a clock. */
