@@ -7,7 +7,9 @@ cd "$(dirname "$0")/.."
 SCORER=../shared/eval/score.mjs
 if [ "$#" -gt 0 ]; then corpora=("$@"); else
   corpora=(../shared/eval/dev-corpus.jsonl test/fixtures/eval/hard-corpus.jsonl)
-  [ -f test/fixtures/eval/hard-corpus-2.jsonl ] && corpora+=(test/fixtures/eval/hard-corpus-2.jsonl)
+  for n in 2 3 4 5; do
+    [ -f "test/fixtures/eval/hard-corpus-$n.jsonl" ] && corpora+=("test/fixtures/eval/hard-corpus-$n.jsonl")
+  done
 fi
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT

@@ -7,6 +7,9 @@ import {
   CITY_ONLY_RE,
   COUNTRY_RE,
   EU_TAIL_RE,
+  INTL_TAIL_RE,
+  BR_TAIL_RE,
+  CITY_AFTER_ZIP_RE,
   POSTCODE_CUE_RE,
   stickyEnd,
   UK_TAIL_RE,
@@ -14,7 +17,9 @@ import {
   US_STATE_TAIL_RE,
   US_TAIL_RE,
 } from './places/address-tail.js';
-import { cuedAddresses } from './places/cued-address.js';
+import { cuedAddresses, structuredAddresses } from './places/cued-address.js';
+import { isCommonWord, PRODUCT_HEADS } from './names/lexicon.js';
+import { PLACE_NAMES } from './places/place-names.js';
 import { DIRECTIONALS, PREFIX_STREET_TYPES, QUANTITY_WORDS, STREET_SUFFIXES } from './places/street-types.js';
 
 /**
@@ -31,6 +36,7 @@ export const addressRecognizer: Recognizer = {
     const out: Finding[] = [];
     numberFirst(input, out);
     nameFirst(input, out);
+    namedStreetPostcode(input, out);
     poBoxes(input, out);
     postcodes(input, out);
     cuedParts(input, out);
@@ -39,7 +45,7 @@ export const addressRecognizer: Recognizer = {
 };
 
 const ADDRESS_CUE_BEFORE =
-  /(?:deliver(?:ed|y)?(?: it| them| this)?(?: to)?|ship(?:ped|ping)?(?: it| them)?(?: to)?|send(?: it| them)?(?: to)?|sent(?: it)? to|mail(?: it)? to|post(?: it)? to|address(?:e|e is)?(?: is| was|:| to| =| now| should be)?|addr\.?:?|live at|living at|lives at|reside at|resides at|residing at|moved to|move to|moving to|go(?:es)? to|drop(?: it)?(?: off)? at|located at|bring it to|forward(?: it)? to|adresse(?: ist| est| lautet)?:?|anschrift:?|wohne in der|wohne in|dirección(?: es)?:?|direccion(?: es)?:?|domicilio(?: es)?:?|endereço(?: é)?:?|indirizzo(?: è)?:?|envoyer à|livrer à|enviar a)[ \t:,-]*$/;
+  /(?:deliver(?:ed|y)?(?: it| them| this)?(?: to)?|ship(?:ped|ping)?(?: it| them)?(?: to)?|send(?: it| them)?(?: to)?|sent(?: it)? to|mail(?: it)? to|post(?: it)? to|(?:add?ress?e?|addy|addie)(?: for (?:the |my |this )?[a-z]+)?(?: is| was|:| to| =| now| should be)?|addr\.?:?|live at|living at|lives at|reside at|resides at|residing at|stay at|staying at|stays at|moved to|move to|moving to|go(?:es)? to|drop(?: it)?(?: off)? at|located at|bring it to|forward(?: it)? to|adresse(?: ist| est| lautet)?:?|anschrift:?|wohne in der|wohne in|dirección(?: es)?:?|direccion(?: es)?:?|domicilio(?: es)?:?|endereço(?: é)?:?|indirizzo(?: è)?:?|envoyer à|livrer à|enviar a|enviar para|entregar em|morada:?|adres:?|woonadres:?|afleveradres:?|bezorgadres:?|bezorgen op|leveren op|spedi(?:te|re|sci)? a|consegna(?:re)? a|livrez au|livrez à|wohnen in der|wohnen in|wohnhaft in)(?:[ \t:,-]|\.{2,})*$/;
 
 const hasCue = (lower: string, start: number): boolean =>
   ADDRESS_CUE_BEFORE.test(lower.slice(Math.max(0, start - 48), start));
@@ -97,7 +103,11 @@ const DATE_WORDS = new Set(
 );
 /** A unit written before the house number: "Flat 3, 133 Station Road", "unit 9/117 Wattle St". */
 const UNIT_BEFORE =
-  /(?:^|[^\p{L}])((?:flat|unit|apt|apartment|suite|ste|appt|wohnung)\.?[ \t]*(?:no\.?[ \t]*)?#?[ \t]*(?:[a-z]?\d{1,4}[a-z]?[ \t]*(?:,[ \t]*|[ \t]+))?)$/u;
+  /(?:^|[^\p{L}])((?:flat|unit|apt|apartment|suite|ste|appt|wohnung|level|lvl|floor|block|blk|bldg|building|plot|lot|house|door|room|shop)\.?[ \t]*(?:no\.?[ \t]*)?#?[ \t]*(?:[a-z]?\d{1,4}[a-z]?[ \t]*(?:,[ \t]*|[ \t]+))?)$/u;
+
+const STREET_NUMBER_AFTER = /^[ \t]+\d{1,3}(?=[ \t]*,)/;
+const NEXT_LINE = /^[ \t]*,?[ \t]*\r?\n[ \t]*/;
+const LINE_ENDS = /^[ \t]*(?:$|\r?\n|[.!,;)])/;
 
 /** Unit, then the longest of the regional tails, then a country. Returns the new end and what was seen. */
 function extendTail(
@@ -113,12 +123,16 @@ function extendTail(
   }
   let best = -1;
   let postal = false;
-  for (const re of [US_TAIL_RE, UK_TAIL_RE, EU_TAIL_RE, AU_TAIL_RE]) {
+  for (const re of [US_TAIL_RE, UK_TAIL_RE, EU_TAIL_RE, AU_TAIL_RE, INTL_TAIL_RE, BR_TAIL_RE]) {
     const e = stickyEnd(re, lower, end);
     if (e > best) {
       best = e;
       postal = true;
     }
+  }
+  if (best > 0 && /\d$/.test(lower.slice(best - 1, best))) {
+    const c = stickyEnd(CITY_AFTER_ZIP_RE, lower, best);
+    if (c > 0) best = c;
   }
   let city = false;
   if (best < 0) {
@@ -127,6 +141,21 @@ function extendTail(
       if (e > best) best = e;
     }
     city = best > 0;
+  }
+  if (best < 0) {
+    // Pasted labels put the town on its own line ("19 Marlborough Street\nBrighton BN1 3EG"): a next
+    // line that is nothing but a postal tail belongs to the street above it.
+    const nl = NEXT_LINE.exec(lower.slice(end, end + 4));
+    if (nl) {
+      const from = end + nl[0].length;
+      for (const re of [US_TAIL_RE, UK_TAIL_RE, EU_TAIL_RE, AU_TAIL_RE]) {
+        const e = stickyEnd(re, lower, from);
+        if (e > best && LINE_ENDS.test(lower.slice(e, e + 3))) {
+          best = e;
+          postal = true;
+        }
+      }
+    }
   }
   if (best > 0) {
     end = best;
@@ -157,8 +186,9 @@ function emit(
 }
 
 // "9/117" is unit 9 at number 117 (Australian style); "69, rue …" puts a comma after the number (French).
+// A colon is a form label ("adress:27 …") unless a digit precedes it, as in a time ("10:30").
 const HOUSE_NUMBER =
-  /(?<![\p{L}\d.,:/$€£#+*-])(?:\d{1,4}[a-z]?\/)?\d{1,6}(?:-\d{1,4})?[a-z]?(?:[ \t]?½)?(?=,?[ \t]+[\p{L}\d])/gu;
+  /(?<![\p{L}\d.,/$€£#+*-])(?<!\d:)(?:\d{1,4}[a-z]?\/)?\d{1,6}(?:-\d{1,4})?[a-z]?(?:[ \t]?½)?(?=,?[ \t]+[\p{L}\d])/gu;
 const LOWER_CASE_ONLY = /^[^\p{Lu}]*$/u;
 
 /** "7308 E 11th Street, Apt 4C …", "57 nakia drove, …", "12 rue de la Paix, 75002 Paris". */
@@ -209,6 +239,10 @@ function numberFirst({ text, lower }: ScanInput, out: Finding[]): void {
         )
           k++;
         streetEnd = words[k]!.end;
+        // Numbered streets of one name ("Ang Mo Kio Avenue 6, …", "Sheikh Zayed Road 2,"): the number
+        // belongs to the street when a comma follows it.
+        const numbered = STREET_NUMBER_AFTER.exec(lower.slice(streetEnd, streetEnd + 6));
+        if (numbered) streetEnd += numbered[0].length;
         kind = 'suffix';
       } else if (cued) {
         // A strong cue vouches for an unknown street type ("57 nakia drove", "14318 Hillside").
@@ -258,16 +292,18 @@ function numberFirst({ text, lower }: ScanInput, out: Finding[]): void {
 }
 
 const GERMAN_SUFFIX =
-  'straße|strasse|str\\.|str|weg|platz|allee|gasse|damm|ufer|chaussee|steig|pfad|ring|markt|graben|stieg|gracht|laan|plein|kade|dijk|vej|gade|gatan|vägen|väg|gata|veien|vei';
+  'straße|strasse|str\\.|str|weg|platz|allee|gasse|damm|ufer|chaussee|steig|pfad|ring|markt|graben|stieg|gracht|laan|plein|kade|dijk|vej|gade|gatan|vägen|väg|gata|veien|vei|' +
+  // Dutch, Russian, Hungarian, Finnish, Nordic, Polish name-first types
+  'straat|steeg|singel|prospekt|prospect|utca|katu|tie|gate|torget|gränd|aleje';
 const WEAK_GERMAN_SUFFIX =
   'hof|berg|feld|garten|kamp|wall|tor|brücke|bruecke|siedlung|park|heide|au|tal|bach|höhe|hoehe';
 const NAME_WORD = "[\\p{L}][\\p{L}\\p{M}'’.-]*";
 const NAME_FIRST = new RegExp(
-  `(?<![\\p{L}\\p{M}\\d'’.-])((?:${NAME_WORD}[ \\t]+){0,3}?)((?:${NAME_WORD})?(?:(${GERMAN_SUFFIX})|(${WEAK_GERMAN_SUFFIX})))[ \\t]+(\\d{1,4}[a-z]?(?:[ \\t]*[-/][ \\t]*\\d{1,4}[a-z]?)?)(?![\\p{L}\\p{M}\\d]|[.,]\\d)`,
+  `(?<![\\p{L}\\p{M}\\d'’.-])((?:${NAME_WORD}[ \\t]+){0,3}?)((?:${NAME_WORD})?(?:(${GERMAN_SUFFIX})|(${WEAK_GERMAN_SUFFIX})))[ \\t]+(\\d{1,4}(?:bis|ter|[a-z])?(?:[ \\t]*[-/][ \\t]*\\d{1,4}[a-z]?){0,2})(?![\\p{L}\\p{M}\\d]|[.,]\\d)`,
   'gu',
 );
 const ROMANCE_FIRST = new RegExp(
-  `(?<![\\p{L}\\p{M}\\d])(?:${[...PREFIX_STREET_TYPES].join('|')}|c/|avda\\.|av\\.|r\\.)[ \\t]+((?:${NAME_WORD}[ \\t]+){0,4}?${NAME_WORD})[ \\t]*,?[ \\t]*(?:n[º°o.]?[ \\t]*)?\\d{1,4}[a-z]?(?![\\p{L}\\p{M}\\d]|[.,]\\d)`,
+  `(?<![\\p{L}\\p{M}\\d])(?:${[...PREFIX_STREET_TYPES].join('|')}|c/|avda\\.|av\\.|r\\.|ul\\.|al\\.|jl\\.|jln\\.?)[ \\t]+((?:${NAME_WORD}[ \\t]+){0,4}?${NAME_WORD})[ \\t]*,?[ \\t]*(?:n[º°o.]?[ \\t]*)?\\d{1,4}[a-z]?(?![\\p{L}\\p{M}\\d]|[.,]\\d)`,
   'gu',
 );
 const GERMAN_PREFIX =
@@ -277,14 +313,17 @@ const GERMAN_PREFIX =
 function nameFirst({ text, lower }: ScanInput, out: Finding[]): void {
   for (const m of matchAll(NAME_FIRST, lower)) {
     // The match starts as early as it can; leading words are kept only once they stop being prose.
+    // Anything up to the last prose word ("we both reside at") is the sentence, not the street name.
     let start = m.index;
     const prefixEnd = m.index + (m[1]?.length ?? 0);
-    while (start < prefixEnd) {
-      const w = wordAt(lower, start);
-      if (!w || !STOP.has(w.w) || GERMAN_PREFIX.test(lower.slice(start, prefixEnd + 1))) break;
-      start = w.end;
-      BLANKS_RE.lastIndex = start;
-      if (BLANKS_RE.exec(lower)) start = BLANKS_RE.lastIndex;
+    for (let p = m.index; p < prefixEnd; ) {
+      const w = wordAt(lower, p);
+      if (!w) break;
+      let next = w.end;
+      BLANKS_RE.lastIndex = next;
+      if (BLANKS_RE.exec(lower)) next = BLANKS_RE.lastIndex;
+      if (STOP.has(w.w) && !GERMAN_PREFIX.test(lower.slice(p, prefixEnd + 1))) start = next;
+      p = next;
     }
     const prefix = lower.slice(start, prefixEnd);
     // "a ring 5" or "the park 3": the street word alone, with nothing naming it, is not a street.
@@ -323,6 +362,32 @@ function nameFirst({ text, lower }: ScanInput, out: Finding[]): void {
   }
 }
 
+/**
+ * "Meir 50, 2000 Antwerpen", "Vesterbrogade 3, 1620 København": a street no type word names, written
+ * name-first, is still an address when a European postcode and a town follow it.
+ */
+const NAME_NUMBER_POSTCODE =
+  /(?<![\p{L}\p{M}\d'’.-])(\p{Lu}[\p{L}\p{M}'’.-]+(?:[ \t]+\p{L}[\p{L}\p{M}'’.-]*){0,3}?)[ \t]+\d{1,4}[a-z]?(?:[-/]\d{1,4})?,[ \t]*(?:\d{4,5}|\d{4}[ \t]?[A-Z]{2}|\d{2}-\d{3}|\d{4}-\d{3})[ \t]+\p{Lu}[\p{L}\p{M}'’-]+/gu;
+
+function namedStreetPostcode({ text, lower }: ScanInput, out: Finding[]): void {
+  for (const m of matchAll(NAME_NUMBER_POSTCODE, text)) {
+    const name = (m[1] ?? '').toLowerCase().split(/[ \t]+/);
+    if (name.some((w) => STOP.has(w) || QUANTITY_WORDS.has(w) || DATE_WORDS.has(w) || PRODUCT_HEADS.has(w)))
+      continue;
+    // The town must read as a place: "Windows 10, 2004 Edition" ends in a dictionary word.
+    const town =
+      lower
+        .slice(m.index, m.index + m[0].length)
+        .split(/[ \t]+/)
+        .at(-1) ?? '';
+    if (isCommonWord(town) && !PLACE_NAMES.has(town)) continue;
+    const end = m.index + m[0].length;
+    if (out.some((f) => f.start <= m.index && f.end >= end)) continue;
+    const tail = extendTail(lower, end);
+    emit(out, text, m.index, Math.max(end, tail.end), 0.8, ['name-number-postcode']);
+  }
+}
+
 const PO_BOX =
   /(?<![\p{L}])(?:p\.?[ \t]?o\.?[ \t]?box|post[ \t]office[ \t]box|pob|postfach|apartado(?: de correos)?|caixa postal|casilla)[ \t]*(?:no\.?[ \t]*)?#?[ \t]*\d{1,7}(?!\d)/gu;
 
@@ -331,10 +396,14 @@ const PO_BOX =
  * a span the grammars found is widened rather than repeated.
  */
 function cuedParts({ text, lower }: ScanInput, out: Finding[]): void {
-  for (const s of cuedAddresses(lower)) {
+  const found = [
+    ...cuedAddresses(lower).map((s) => ({ ...s, score: 0.85, why: 'cued-parts' })),
+    ...structuredAddresses(text, lower).map((s) => ({ ...s, score: 0.75, why: 'structured-parts' })),
+  ];
+  for (const s of found) {
     const overlapping = out.filter((f) => f.start < s.end && s.start < f.end);
     if (overlapping.length === 0) {
-      emit(out, text, s.start, s.end, 0.85, ['cued-parts']);
+      emit(out, text, s.start, s.end, s.score, [s.why]);
       continue;
     }
     for (const f of overlapping) {
@@ -342,7 +411,7 @@ function cuedParts({ text, lower }: ScanInput, out: Finding[]): void {
       f.start = Math.min(f.start, s.start);
       f.end = Math.max(f.end, s.end);
       f.value = text.slice(f.start, f.end);
-      f.reasons = [...(f.reasons ?? []), 'cued-parts'];
+      f.reasons = [...(f.reasons ?? []), s.why];
     }
   }
 }

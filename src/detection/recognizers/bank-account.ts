@@ -37,6 +37,7 @@ const NOT_BANK =
   /(?:customer|member(?:ship)?|loyalty|rewards?|prime|user|shop|store|online|amazon|ebay|paypal|netflix|email|google|apple|gaming|game|steam|kundenkonto|kunden|cliente|client)\s+$/u;
 const SORT_CODE =
   /(?<![\p{L}])sort\s*code\s*(?:is|:)?\s*(\d{2}[- ]?\d{2}[- ]?\d{2})(?:\s*(?:,|and|&|\/)?\s*(?:(?:account|acct|acc|a\/c)(?:\s*(?:no|number|#))?\.?\s*(?:is|:)?\s*)?(\d{8}))?(?![\p{N}])/gu;
+const PURPOSE = /(?:for|to|where|in|at|with)(?:[ \t]+[\p{L}'’]+){0,4}?[ \t]*(?::|[ \t]is(?![\p{L}])|=)/uy;
 /** 6–23 digits (French RIB 23, Spanish CCC 20), optionally grouped by single spaces or dashes. */
 const VALUE = /\d(?:[ -]?\d){5,22}(?![\p{N}]|[ -]\d)/uy;
 
@@ -64,8 +65,14 @@ function scan(cue: RegExp, score: number, text: string, lower: string, out: Find
   cue.lastIndex = 0;
   for (let m = cue.exec(lower); m !== null; m = cue.exec(lower)) {
     if (score < 0.8 && NOT_BANK.test(lower.slice(Math.max(0, m.index - 20), m.index))) continue;
-    const at = skipFiller(lower, m.index + m[0].length);
+    let at = skipFiller(lower, m.index + m[0].length);
     if (at < 0) continue;
+    // "bank account for the refund: 12345678": a short purpose phrase, then the value after ":" or "is".
+    if (score >= 0.8 && !/\d/.test(lower.charAt(at))) {
+      const purpose = readAt(PURPOSE, lower, at);
+      if (purpose) at = skipFiller(lower, at + purpose[0].length);
+      if (at < 0) continue;
+    }
     const v = readAt(VALUE, lower, at);
     if (!v) continue;
     const start = at;

@@ -34,6 +34,15 @@ const BIRTH = wordsRe([
   'date\\s+de\\s+naissance',
   'anniversaire',
   'age\\s+verification',
+  'data\\s+de\\s+nascimento',
+  'nascimento',
+  'nascid[oa]',
+  'data\\s+di\\s+nascita',
+  'nascita',
+  'nat[oa]',
+  'geboortedatum',
+  'geboren\\s+op',
+  'geb\\.\\s*datum',
 ]);
 /** Phrases that tie the date to something else, cutting the link to a birth cue before them. */
 const BREAK =
@@ -50,7 +59,7 @@ export const dateOfBirthRecognizer: Recognizer = {
   types: ['DATE_OF_BIRTH'],
   detect({ text, lower }) {
     const out: Finding[] = [];
-    if (!/bor|birth|dob|d\.o\.b|day|geb|nac|cumple|né|nee|naiss|anniv/.test(lower)) return out;
+    if (!/bor|birth|dob|d\.o\.b|day|geb|nac|nasc|nat[oa]|cumple|né|nee|naiss|anniv/.test(lower)) return out;
     collect(DATE_RE, 0.9, CUE_BEFORE, text, lower, out);
     collect(SHORT_DATE_RE, 0.8, 14, text, lower, out);
     collect(YEAR_RE, 0.6, 12, text, lower, out);

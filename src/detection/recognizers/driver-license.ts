@@ -22,6 +22,12 @@ const CUE = wordsRe([
   'carn[eé]t?\\s+de\\s+conducir',
   'permiso\\s+de\\s+conducir',
   'permis(?:\\s+de\\s+conduire)?',
+  'patente(?:\\s+di\\s+guida)?',
+  'carta\\s+de\\s+condu[çc][ãa]o',
+  'carteira\\s+de\\s+(?:motorista|habilita[çc][ãa]o)',
+  'cnh',
+  'rijbewijs(?:nummer)?',
+  'führerscheinnummer',
 ]);
 /** Letters and digits, possibly in dash- or space-separated groups (D009-8918-3131, WDLGNOR93I3X). */
 const VALUE = /[a-z0-9]+(?:[ -][a-z0-9]+){0,4}/y;
@@ -32,7 +38,8 @@ export const driverLicenseRecognizer: Recognizer = {
   types: ['DRIVER_LICENSE'],
   detect({ text, lower }) {
     const out: Finding[] = [];
-    if (!/lic|dl|führer|fuehrer|permis|conducir/.test(lower)) return out;
+    if (!/lic|dl|führer|fuehrer|permis|conduc|condu[çc]|patente|motorista|habilita|cnh|rijbewijs/.test(lower))
+      return out;
     CUE.lastIndex = 0;
     for (let m = CUE.exec(lower); m !== null; m = CUE.exec(lower)) {
       const at = skipFiller(lower, m.index + m[0].length);
@@ -51,7 +58,7 @@ export const driverLicenseRecognizer: Recognizer = {
       const compact = value.replace(/[ -]/g, '');
       const digits = compact.replace(/\D/g, '').length;
       if (compact.length < 5 || compact.length > 20 || digits < 2) continue;
-      const strong = /driv|führer|fuehrer|conduc/.test(m[0]);
+      const strong = /driv|führer|fuehrer|conduc|condu[çc]|guida|motorista|rijbewijs/.test(m[0]);
       out.push(
         makeFinding('DRIVER_LICENSE', text, at, at + value.length, strong ? 0.92 : 0.85, ID, [m[0].trim()]),
       );

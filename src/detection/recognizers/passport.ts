@@ -15,6 +15,10 @@ const CUE = wordsRe([
   'pass-?nr',
   'pasaporte',
   'passeport',
+  'passaporto',
+  'passaporte',
+  'paspoort(?:nummer)?',
+  'reisepassnummer',
 ]);
 /** 6–10 letters/digits (US 9 digits, UK 9 digits, EU letter+digit mixes), optionally one inner space. */
 const VALUE = /[a-z0-9]{1,3} ?[a-z0-9]{4,9}(?![\p{L}\p{N}])/uy;
@@ -25,7 +29,7 @@ export const passportRecognizer: Recognizer = {
   types: ['PASSPORT'],
   detect({ text, lower }) {
     const out: Finding[] = [];
-    if (!/pass|pasaporte|pp/.test(lower)) return out;
+    if (!/pass|pasaporte|pasp|pp/.test(lower)) return out;
     CUE.lastIndex = 0;
     for (let m = CUE.exec(lower); m !== null; m = CUE.exec(lower)) {
       const at = skipFiller(lower, m.index + m[0].length);

@@ -6,14 +6,14 @@ const ID = 'password';
 
 /** Cue, then up to five connective words ("I use", "for my account"), then a link ("is", ":", "ist"…). */
 const CUE =
-  'pass(?:word|wd|code|phrase)?s?|pas+w(?:or|ro|o)?r?d|pwd|pw|pin(?:\\s*(?:code|number|no))?|log-?in|sign-?in|credentials?|secret(?:\\s+(?:word|answer))?|passwort|kennwort|zugangsdaten|geheimzahl|contraseña|contrasena|clave|mot\\s+de\\s+passe|mdp|code\\s+secret|code\\s+pin';
+  'pass(?:word|wd|code|phrase)?s?|pas+w(?:or|ro|o)?r?d|pwd|pw|pin(?:\\s*(?:code|number|no))?|log-?in|sign-?in|credentials?|secret(?:\\s+(?:word|answer))?|passwort|kennwort|zugangsdaten|geheimzahl|contraseña|contrasena|clave|mot\\s+de\\s+passe|mdp|code\\s+secret|code\\s+pin|senha|palavra-passe|wachtwoord|parola\\s+d.ordine';
 const CONNECTIVE =
-  "i|we|that|which|use|used|using|have|had|set|chose|picked|made|for|on|to|my|the|account|it|its|just|currently|usually|always|normally|new|old|current|temporary|temp|email|amazon|website|site|app|portal|online|banking|ich|benutze|verwende|nutze|habe|für|mein|meine|das|que|uso|utilizo|tengo|para|mi|la|el|je|j'utilise|utilise|pour|mon|ma|le|compte";
+  "i|we|that|which|use|used|using|have|had|set|chose|picked|made|for|on|to|my|the|account|it|its|just|currently|usually|always|normally|new|old|current|temporary|temp|email|amazon|website|site|app|portal|online|banking|ich|benutze|verwende|nutze|habe|für|mein|meine|das|que|uso|utilizo|tengo|para|mi|la|el|je|j'utilise|utilise|pour|mon|ma|le|compte|mia|il|a|minha|o|mijn|het|de|è|uso|usata";
 const LINK =
-  "(?:,\\s*)?(?:(?:it|which|that)\\s*(?:'s|’s|is|was)|is|was|are|were|=|:|->|=>|ist|lautet|war|es|era|est|était|c'est|(?:set|changed|reset|updated|change)\\s+(?:it\\s+)?to|would\\s+be|should\\s+be)";
+  "(?:,\\s*)?(?:(?:it|which|that)\\s*(?:'s|’s|is|was)|is|was|are|were|=|:|->|=>|ist|lautet|war|es|era|est|était|c'est|è|é|e'|is|era|sarebbe|luidt|was|(?:set|changed|reset|updated|change)\\s+(?:it\\s+)?to|would\\s+be|should\\s+be)";
 /** Cues that name a password outright; "pass", "pin", "login" are everyday words and need a link. */
 const BARE_CUE =
-  '(?<!(?:boarding|bus|season|day|gym|hall|event|ski|park|travel|rail|metro|annual|free|guest|backstage|vip|press|access|bus)\\s)pass|password|passwort|pas+w(?:or|ro|o)?r?d|passwd|pwd|pw|kennwort|contraseña|contrasena|mot\\s+de\\s+passe|mdp';
+  '(?<!(?:boarding|bus|season|day|gym|hall|event|ski|park|travel|rail|metro|annual|free|guest|backstage|vip|press|access|bus)\\s)pass|password|passwort|pas+w(?:or|ro|o)?r?d|passwd|pwd|pw|kennwort|contraseña|contrasena|mot\\s+de\\s+passe|mdp|senha|wachtwoord';
 /** Letters mixed with digits or symbols, six or more characters: "reset", "2 times" and "123456" are not. */
 const SECRET_SHAPE =
   '(?=\\S{6,64}(?![^\\s]))(?:\\S*[\\d!@#$%^&*_+=?~]\\S*[a-z\\u00c0-\\u024f]|\\S*[a-z\\u00c0-\\u024f]\\S*[\\d!@#$%^&*_+=?~])';
@@ -26,6 +26,8 @@ const PATTERN = new RegExp(
     `${B}(?:set|changed|reset|updated|change)\\s+(?:my\\s+|the\\s+)?(?:${CUE})${E}\\s+to\\s+`,
     // "with password "x"": a quoted value right after the cue needs no "is"
     `${B}(?:${CUE})${E}\\s*(?=["“'‘«])`,
+    // "forgot my pw again, old one was ilovepizza22": the value is named by "one", a few words on
+    `${B}(?:${BARE_CUE})${E}[^.\\n!?]{0,40}?${B}(?:old|new|current|previous|temp|temporary|last|other|usual)\\s+one\\s*(?:is|was|=|:|'s|’s)\\s*(?=${SECRET_SHAPE})`,
     // "login pw Xk9$mP2v", "pasword ilovemydog1": no link word, so the value itself must look like a secret
     `${B}(?:${BARE_CUE})${E}[ \\t]+(?=${SECRET_SHAPE})`,
   ].join('|'),
@@ -62,7 +64,10 @@ export const passwordRecognizer: Recognizer = {
   types: ['PASSWORD'],
   detect({ text, lower }) {
     const out: Finding[] = [];
-    if (!/pas|pw|pin|log|sign|credential|secret|kennwort|contrase|clave|mdp/.test(lower)) return out;
+    if (
+      !/pas|pw|pin|log|sign|credential|secret|kennwort|contrase|clave|mdp|senha|wachtwoord|parola/.test(lower)
+    )
+      return out;
     PATTERN.lastIndex = 0;
     for (let m = PATTERN.exec(lower); m !== null; m = PATTERN.exec(lower)) {
       const at = m.index + m[0].length;

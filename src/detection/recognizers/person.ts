@@ -20,7 +20,7 @@ import {
   tighten,
 } from './names/name-span.js';
 import { PLACE_NAMES } from './places/place-names.js';
-import { STREET_SUFFIXES } from './places/street-types.js';
+import { PREFIX_STREET_TYPES, STREET_SUFFIXES } from './places/street-types.js';
 
 /**
  * PERSON: personal names as chat customers write them.
@@ -198,7 +198,10 @@ function fromLastLine({ text, lower }: ScanInput, out: Finding[]): void {
 }
 
 const TITLE_SCAN =
-  /(?<![\p{L}])(?:[Mm]rs?|[Mm]s|[Mm]iss|[Mm]x|[Dd]r|[Pp]rof|[Hh]err|[Ff]rau|[Ss]ra?|[Mm]me|[Mm]lle)\.?[ \t]+(?=\p{Lu})/gu;
+  /(?<![\p{L}])(?:[Mm]rs?|[Mm]s|[Mm]iss|[Mm]x|[Dd]r|[Pp]rof|[Hh]err|[Ff]rau|[Ss]ra?|[Mm]me|[Mm]lle|Rev|Revd|Reverend|Fr|Pastor|Rabbi|Imam|Sheikh|Capt|Sir|Dame)\.?[ \t]+(?=\p{Lu})/gu;
+/** "Thank you so much Mr. Thompson": a title right after thanks or a greeting addresses the agent. */
+const THANKS_BEFORE =
+  /(?:^|[^\p{L}])(?:hi|hello|hey|hiya|thanks|thank you|thx|ty|cheers|morning|good (?:morning|afternoon|evening))(?:[ \t]+(?:so|very)[ \t]+much)?[ \t,!]*$/u;
 
 const LOWER_TITLE_SCAN =
   /(?<![\p{L}])(?:mrs?|ms|miss|herr|frau|sra|señora|señor|mme|madame|monsieur)\.?[ \t]+(?=\p{Ll})/gu;
@@ -209,6 +212,7 @@ function fromTitles({ text, lower }: ScanInput, out: Finding[]): void {
     const raw = readName(text, lower, m.index, { allowComma: false });
     const span = raw && tighten(raw, false);
     if (!span?.titled || isBrand(span, lower)) continue;
+    if (THANKS_BEFORE.test(lower.slice(Math.max(0, m.index - 40), m.index))) continue;
     const toks = nameTokens(span);
     if (!toks.every((t) => t.cap) || toks.every(isPlainWord)) continue;
     push(out, text, span, 0.8, ['title']);
@@ -219,6 +223,7 @@ function fromTitles({ text, lower }: ScanInput, out: Finding[]): void {
     const raw = readName(text, lower, m.index, { allowComma: false });
     const span = raw && tighten(raw, false);
     if (!span?.titled || isBrand(span, lower)) continue;
+    if (THANKS_BEFORE.test(lower.slice(Math.max(0, m.index - 40), m.index))) continue;
     const toks = nameTokens(span);
     if (toks.length === 0 || toks.length > 3 || toks.some((t) => t.word || t.initial)) continue;
     push(out, text, span, toks.some((t) => t.surname || t.given) ? 0.8 : 0.7, ['title']);
@@ -226,8 +231,13 @@ function fromTitles({ text, lower }: ScanInput, out: Finding[]): void {
 }
 
 /** "Dr. Martens boots": a person-named brand is a product, title or not. */
-const isBrand = (span: NameSpan, lower: string): boolean =>
-  PERSON_BRANDS.has(lower.slice(span.start, span.end).replace(/\./g, '').replace(/\s+/g, ' '));
+// The brand may be only the start of the span: "Mr. Clean Magic Eraser".
+const isBrand = (span: NameSpan, lower: string): boolean => {
+  const words = lower.slice(span.start, span.end).replace(/\./g, '').split(/\s+/);
+  for (let n = 2; n <= Math.min(3, words.length); n++)
+    if (PERSON_BRANDS.has(words.slice(0, n).join(' '))) return true;
+  return PERSON_BRANDS.has(words.join(' '));
+};
 
 const CAP_RUN =
   /(?<![\p{L}\p{M}'’.@_-])\p{Lu}[\p{Ll}\p{M}]+(?:['’-]\p{L}[\p{Ll}\p{M}]*)*(?:[ \t]+(?:\p{Lu}\.|\p{Lu}[\p{Ll}\p{M}]+(?:['’-]\p{L}[\p{Ll}\p{M}]*)*)){1,3}(?![\p{L}\p{M}@_])/gu;
@@ -242,11 +252,31 @@ function fromCapitalisedPairs({ text, lower }: ScanInput, out: Finding[]): void 
   for (const m of matchAll(CAP_RUN, text)) {
     const span = readName(text, lower, m.index, { allowComma: false });
     if (!span || span.titled) continue;
-    const toks = nameTokens(span).filter((t) => t.end <= m.index + m[0].length);
+    let toks = nameTokens(span).filter((t) => t.end <= m.index + m[0].length);
+    // "Kontoinhaberin Sabine Hoffmann", "Namen Jürgen Köhler": a capitalised noun no list knows before a
+    // given name is the sentence, and the name starts at the given name.
+    const [t0, t1] = toks;
+    if (toks.length >= 3 && t0 && t1 && !t0.given && !t0.surname && t1.given) toks = toks.slice(1);
     const first = toks[0];
-    if (!first || toks.length < 2 || !first.given || !first.cap) continue;
+    if (!first || toks.length < 2 || !first.cap) continue;
     if (STOP_WORDS.has(first.lower) || toks.some((t) => PRODUCT_HEADS.has(t.lower))) continue;
     const rest = toks.slice(1);
+    // Backstop for given names no list has ("Takeshi Kobayashi", "Li Wei"): every word capitalised and
+    // unknown to the dictionary, and a name list knows at least one of them.
+    const lexiconBacked =
+      !first.given &&
+      toks.every(
+        (t) =>
+          t.cap &&
+          !t.word &&
+          !t.initial &&
+          !STREET_SUFFIXES.has(t.lower) &&
+          !PREFIX_STREET_TYPES.has(t.lower),
+      ) &&
+      toks.some((t) => t.given || t.surname) &&
+      // An unknown capitalised word before a given name is prose, often a German noun ("Namen Jürgen").
+      (first.surname || rest.every((t) => t.surname));
+    if (!first.given && !lexiconBacked) continue;
     if (
       rest.some(
         (t) =>
@@ -269,7 +299,7 @@ function fromCapitalisedPairs({ text, lower }: ScanInput, out: Finding[]): void 
     if (first.word && !surnameBacked && !rest.some((t) => !t.word && !t.given && !t.surname && !t.initial))
       continue;
     const greeted = GREETING_BEFORE.test(before);
-    const score = (surnameBacked ? 0.7 : 0.6) - (greeted ? 0.05 : 0);
+    const score = (lexiconBacked ? 0.58 : surnameBacked ? 0.7 : 0.6) - (greeted ? 0.05 : 0);
     out.push({
       type: 'PERSON',
       start: first.start,

@@ -2,6 +2,7 @@ import type { Finding } from '../../core/finding.js';
 import type { Recognizer } from '../types.js';
 import { REFERENCE_CUES } from './support/cues.js';
 import { ssnValid } from './support/validators.js';
+import { readAt, skipFiller } from './support/cued-value.js';
 import { countDigits, makeFinding, nearestCue, wordsRe } from './support/words.js';
 
 const ID = 'ssn';
@@ -29,6 +30,32 @@ const NEGATIVE = new RegExp(
 const LAST_FOUR =
   /(?<![\p{L}])(?:(?:last|final)\s+(?:4|four)(?:\s+digits)?\s+(?:of\s+)?(?:my\s+|the\s+)?(?:ssn|social(?:\s+security)?(?:\s+(?:number|no|#))?)|(?:ssn|social(?:\s+security)?(?:\s+(?:number|no))?)\s+(?:ends|ending)\s+(?:in|with)|(?:ssn|social)\s+last\s+(?:4|four))\s*(?:is|are|=|:|-)?\s*(\d{4})(?!\d)/gu;
 
+/**
+ * European social security numbers have national shapes (French NIR 15 digits, Spanish NSS 12, Dutch
+ * BSN 9, Belgian NISS 11, German SV-Nummer with a letter), so the cue decides and the value is a run of
+ * 9–15 digits, optionally grouped, or the German 12-character form.
+ */
+const NATIONAL_CUE = wordsRe([
+  'seguridad\\s+social',
+  's[ée]curit[ée]\\s+sociale',
+  'segurança\\s+social',
+  'previdenza\\s+sociale',
+  'sozialversicherungs?(?:nummer|-?nr\\.?)',
+  'rentenversicherungsnummer',
+  'sv-?nummer',
+  'burgerservicenummer',
+  'bsn',
+  'sofinummer',
+  'niss',
+  'nir',
+  'nss',
+  'insee',
+  'national\\s+insurance(?:\\s+(?:no|number))?',
+  'ni\\s+(?:no|number)',
+]);
+const NATIONAL_VALUE =
+  /(?:\d(?:[ .-]?\d){8,14}|\d{2}\s?\d{6}\s?[a-z]\s?\d{3}|[a-z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[a-d])(?![\p{L}\p{N}])/uy;
+
 export const ssnRecognizer: Recognizer = {
   id: ID,
   types: ['SSN'],
@@ -43,6 +70,7 @@ export const ssnRecognizer: Recognizer = {
         out.push(makeFinding('SSN', text, end - 4, end, 0.9, ID, ['last-four']));
       }
     }
+    if (digits >= 6) national(text, lower, out);
     if (digits < 9) return out;
     SSN.lastIndex = 0;
     for (let m = SSN.exec(text); m !== null; m = SSN.exec(text)) {
@@ -67,3 +95,16 @@ export const ssnRecognizer: Recognizer = {
     return out;
   },
 };
+
+function national(text: string, lower: string, out: Finding[]): void {
+  NATIONAL_CUE.lastIndex = 0;
+  for (let m = NATIONAL_CUE.exec(lower); m !== null; m = NATIONAL_CUE.exec(lower)) {
+    const at = skipFiller(lower, m.index + m[0].length);
+    if (at < 0) continue;
+    const v = readAt(NATIONAL_VALUE, lower, at);
+    if (!v) continue;
+    const end = at + v[0].length;
+    if (out.some((f) => f.start < end && at < f.end)) continue;
+    out.push(makeFinding('SSN', text, at, end, 0.9, ID, ['national-ssn']));
+  }
+}

@@ -17,7 +17,10 @@ export interface NameCue {
 const RELATIONS =
   'wife|husband|partner|spouse|son|daughter|child|kid|mother|mom|mum|mommy|father|dad|daddy|brother|sister|' +
   'friend|boss|colleague|coworker|co-worker|neighbou?r|grandmother|grandma|granny|grandfather|grandpa|' +
-  'fianc[ée]e?|girlfriend|boyfriend|aunt|uncle|niece|nephew|cousin|assistant|roommate|flatmate|landlord|tenant';
+  'fianc[ée]e?|girlfriend|boyfriend|aunt|uncle|niece|nephew|cousin|assistant|roommate|flatmate|landlord|tenant|' +
+  '(?:mother|father|brother|sister|son|daughter|mom|mum|dad)-in-law|in-laws?|step-?(?:mother|father|mom|mum|dad|son|daughter|brother|sister)|' +
+  'carer|caregiver|guardian|grandson|granddaughter|grandchild|godmother|godfather|ex-?wife|ex-?husband|ex|' +
+  'manager|secretary|employer|employee|housemate|nanny|cleaner|doctor|lawyer|solicitor|accountant|agent';
 
 export const NAME_CUES: readonly NameCue[] = [
   {
@@ -40,7 +43,7 @@ export const NAME_CUES: readonly NameCue[] = [
   },
   {
     id: 'under-name-de-es-fr',
-    re: /\b(?:auf (?:den |dem )?namen(?: von)?|a nombre de|au nom de)(?= )/g,
+    re: /(?:^|[^\p{L}])(?:auf (?:den |dem )?namen(?: von)?|a nombre de|au nom de|a nome di|intestat[oa] a|em nome de|t\.n\.v\.|ten name van|op naam van)(?= )/gu,
     strength: 'strong',
   },
   { id: 'holder', re: /\b(?:account|card) ?(?:holder|owner)(?:['’]s name)?(?: is|:)/g, strength: 'strong' },
@@ -50,6 +53,13 @@ export const NAME_CUES: readonly NameCue[] = [
     strength: 'strong',
   },
   { id: 'name-field', re: /(?:^|\n|[.;] )[ \t]*(?:full )?name[ \t]*[:=-]/g, strength: 'strong' },
+  {
+    // Pasted forms: "Customer: …", "• Recipient - …", "/ Passenger: …". A role label is not proof of a
+    // name ("Customer: yes"), so the words must still look like one.
+    id: 'form-label',
+    re: /(?:^|\n|[.;/|•·*-] |\t)[ \t]*(?:[-•·*][ \t]*)?(?:customer|client|recipient|addressee|consignee|cardholder|card holder|account holder|account name|passenger|guest|patient|applicant|sender|buyer|purchaser|contact(?: person| name)?|travell?er|beneficiary|payee|policy ?holder|first name|last name|surname|given names?|forenames?|family name|middle name|maiden name|signed|signature|from|ordered by|bill to|ship to|deliver to)[ \t]*[:=–—-](?= )/g,
+    strength: 'medium',
+  },
   {
     // "cardholder name delphine mbeki", "name aaliyah okafor": a form label typed without its colon
     id: 'name-label',
@@ -76,6 +86,18 @@ export const NAME_CUES: readonly NameCue[] = [
     re: /\b(?:account|order|booking|reservation|parcel|package|subscription)s? (?:is |was )?(?:under|in the name of)(?= )/g,
     strength: 'medium',
   },
+  {
+    // "I am student Li Wei", "this is customer Ana Ruiz": a role noun between the cue and the name
+    id: 'role-noun',
+    re: /\b(?:i am|i['’]m|im|this is|it['’]s|here is|from) (?:a |an |the |your )?(?:student|customer|client|member|subscriber|resident|user|owner|tenant|patient|teacher|doctor|engineer|nurse|pensioner|retiree|widow|widower|lawyer|solicitor|executor|landlord|buyer|seller|vendor|driver|courier)(?= )/g,
+    strength: 'medium',
+  },
+  {
+    // "Greetings from Tomás Ó Briain", "a message from Ana Ruiz": who is writing
+    id: 'greetings-from',
+    re: /\b(?:greetings|regards|hello|hi|message|letter|email|e-mail|note|complaint|request) from(?= )/g,
+    strength: 'medium',
+  },
   { id: 'ask-for', re: /\b(?:ask|asking|ask them|look) for(?= )/g, strength: 'medium' },
   { id: 'call-me', re: /\b(?:call me|i go by|known as|goes by)(?= )/g, strength: 'medium' },
   {
@@ -86,6 +108,12 @@ export const NAME_CUES: readonly NameCue[] = [
   {
     id: 'addressed-to',
     re: /\b(?:addressed to|made out to|recipient(?: is|:)?|receiver(?: is|:)|attn:?|attention:|c\/o|care of|empfänger(?:in)?:?|destinatari[oa]:?|destinataire:?)(?= )/g,
+    strength: 'medium',
+  },
+  {
+    // "mi hermana Carmen", "mio figlio Matteo", "mijn vrouw Anke", "meine Frau Claudia", "mon mari Karim"
+    id: 'relation-intl',
+    re: /(?:^|[^\p{L}])(?:(?:mi|mis) (?:hermana|hermano|madre|padre|hij[oa]|espos[oa]|marido|mujer|novi[oa]|vecin[oa]|amig[oa]|abuel[oa]|prim[oa]|t[íi][oa]|suegr[oa]|pareja|compañer[oa])|(?:mio|mia) (?:figli[oa]|marito|moglie|fratello|sorella|madre|padre|vicin[oa]|amic[oa]|nonn[oa]|compagn[oa]|fidanzat[oa]|zi[oa]|cugin[oa])|(?:o meu|a minha|meu|minha) (?:filh[oa]|marido|mulher|esposa|irmão|irmã|mãe|pai|vizinh[oa]|amig[oa]|av[óô]|namorad[oa]|ti[oa])|mijn (?:vrouw|man|zoon|dochter|broer|zus|moeder|vader|buurman|buurvrouw|vriend|vriendin|partner|oma|opa)|(?:meine|mein|meinen|meiner) (?:frau|mann|sohn|tochter|bruder|schwester|mutter|vater|nachbarn?|nachbarin|freundin|freund|partnerin|partner|oma|opa|kollegin|kollege)|(?:mon|ma) (?:mari|femme|fils|fille|frère|sœur|soeur|mère|père|voisine?|amie?|compagne?|conjointe?|copine|copain|grand-mère|grand-père)),?(?= )/gu,
     strength: 'medium',
   },
   { id: 'i-am', re: /(?:^|[^\p{L}])(?:i am|i['’]m|im)(?= )/gu, strength: 'weak' },
@@ -110,4 +138,4 @@ export const DASH_SIGN_RE = /(?:^|[ \t\n])(?:—|–|--|-)[ \t]*(?=\p{L})/gu;
 
 /** Greetings whose next word is whoever is addressed (normally the agent), not the writer. */
 export const GREETING_BEFORE =
-  /(?:^|[^\p{L}])(?:hi|hello|hey|dear|hiya|morning|thanks|thank you|thx|ty|cheers)[ \t,]*$/u;
+  /(?:^|[^\p{L}])(?:hi|hello|hey|dear|hiya|morning|thanks|thank you|thx|ty|cheers|obrigad[oa]|grazie(?: mille)?|bedankt|dank je|dank u|danke(?: schön)?|merci(?: beaucoup)?|gracias|hola|hallo|bonjour|buongiorno|ciao|olá|hoi)[ \t,]*$/u;

@@ -25,7 +25,10 @@ export const STOP_WORDS = set(
     'de la el los las del und der die das ein eine ich bin ist je suis est le les et un une et y o es soy por para ' +
     // adverbs and nouns that follow "ich bin", "soy", "je suis" in complaints, and glue after a thank-you
     'sehr nicht so total wirklich ganz echt kunde kundin muy tan bastante realmente cliente clienta muchas ' +
-    'très vraiment pas tellement client cliente vous merci gracias danke',
+    'très vraiment pas tellement client cliente vous merci gracias danke ' +
+    // thanks and greetings in Portuguese, Italian, Dutch and more: the next name is the agent's
+    'obrigado obrigada grazie mille bedankt dank bedank hola hallo bonjour buongiorno buonasera ciao olá oi hoi ' +
+    'salut servus moin saludos cordialement beaucoup schön vielen tante muito bom dia goedemorgen goedendag',
 );
 
 /** Name particles: lowercase glue inside a name ("Ludwig van Beethoven", "Nguyen Van An", "bin Laden"). */
@@ -35,14 +38,14 @@ export const PARTICLES = set(
 
 /** Honorifics that may open a name; part of the span (they identify nobody, so masking them costs nothing). */
 export const TITLE_RE =
-  /(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|lady|lord|herr|frau|señor|señora|senor|senora|sra|srta|sr|mme|mlle|monsieur|madame|signor|signora)\.?[ \t]+/y;
+  /(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|lady|lord|herr|frau|señor|señora|senor|senora|sra|srta|sr|mme|mlle|monsieur|madame|signor|signora|rev|revd|reverend|fr|pastor|rabbi|imam|sheikh|shaikh|capt|hon|engr|eng|dott|dottssa|ing|mag)\.?[ \t]+/y;
 
 /**
  * Words that end a capitalised pair as a product, place or organisation rather than a person
  * ("Hunter Boots", "Ann Arbor", "Lynn Warehouse"). Only consulted when no cue says "this is a name".
  */
 export const NON_PERSON_TAIL = set(
-  'arbor fort city town ville springs spring beach heights height park falls harbor harbour valley village hills hill ' +
+  'serie arbor fort city town ville springs spring beach heights height park falls harbor harbour valley village hills hill ' +
     'lake lakes port bay point island islands beach county state river creek mountain mount forest woods ' +
     'street st road rd avenue ave lane ln drive dr boulevard blvd court ct way place pl terrace square plaza ' +
     'circle highway parkway center centre mall market station airport hospital university college school ' +
@@ -57,7 +60,13 @@ export const PRODUCT_HEADS = set(
     'lego ninja instant roomba fitbit garmin tesla ford chevy jeep dodge mercedes porsche ferrari lincoln ' +
     'victoria dell hp lenovo asus acer canon nikon sony bose jbl philips samsung apple google amazon microsoft ' +
     'ebay walmart target etsy paypal venmo fedex ups usps dhl dpd hermes evri costco ikea nike adidas netflix ' +
-    'spotify uber lyft visa mastercard amex chase wells shopify zara gucci prada',
+    'spotify uber lyft visa mastercard amex chase wells shopify zara gucci prada ' +
+    'bosch siemens miele xiaomi huawei thermomix braun tefal krups nespresso kenwood smeg whirlpool electrolux ' +
+    'aeg logitech razer oneplus nokia motorola fujifilm panasonic toshiba hisense gorenje beko hoover karcher ' +
+    'makita dewalt ryobi weber zwilling rowenta moulinex sennheiser sonos casio seiko rolex tissot lacoste levi ' +
+    'puma reebok asics salomon timberland birkenstock skechers converse geox armani versace burberry mango ' +
+    'primark uniqlo lidl aldi rewe edeka carrefour mercadona decathlon fnac darty mediamarkt zalando asos shein ' +
+    'temu aliexpress vorwerk delonghi',
 );
 
 /** Brands named after people: a capitalised pair that is a label, not a customer. */
@@ -68,7 +77,10 @@ export const PERSON_BRANDS = new Set(
     'karl lagerfeld|sam edelman|anne klein|giorgio armani|paul smith|alexander mcqueen|jack wolfskin|tom ford|' +
     'victoria beckham|johnnie walker|jack daniels|jose cuervo|martha stewart|paul mitchell|john lewis|' +
     'marks spencer|ben jerry|dr martens|christian louboutin|jimmy john|baskin robbins|louis vuitton|christian dior|coco chanel|estee lauder|tim hortons|' +
-    'wendy|papa johns|mary kay|hamilton beach|kitchen aid|bill gates|elon musk|jeff bezos|taylor swift'
+    'wendy|papa johns|mary kay|hamilton beach|kitchen aid|bill gates|elon musk|jeff bezos|taylor swift|' +
+    'dr pepper|mr clean|mr muscle|mr sheen|mrs baird|mrs dash|miss selfridge|mr kipling|dr oetker|dr scholl|' +
+    'dr scholls|dr bronner|dr bronners|dr dre|mr coffee|mrs meyers|mr potato head|dr jart|prof sanders|' +
+    'mrs butterworth|mrs smith|uncle ben|aunt jemima|mr porter|sr pepper'
   ).split('|'),
 );
 

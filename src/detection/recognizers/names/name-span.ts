@@ -50,8 +50,11 @@ function tokenAt(text: string, lower: string, pos: number, first: boolean): Name
   const cap = isUpper(text.charAt(pos));
   if (end - pos === 1) {
     // Single letters are initials only when written like one; "a" and "i" are words.
-    if (text.charAt(end) === '.') end++;
-    else if (!cap || lw === 'i') return undefined;
+    if (text.charAt(end) === '.') {
+      end++;
+      // Hyphenated initials of a double given name: "H.-P. Müller", "J.-L. Martin".
+      if (/^-\p{Lu}\./u.test(text.slice(end, end + 3))) end += 3;
+    } else if (!cap || lw === 'i') return undefined;
     return {
       start: pos,
       end,

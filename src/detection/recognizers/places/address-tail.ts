@@ -29,19 +29,28 @@ export const ADDRESS_STOP =
   // the same glue in German, Spanish, French, Italian and Portuguese sentences around an address
   'bitte|an|nach|zu|die|der|das|den|dem|und|ist|meine|mein|unsere|adresse|lieferadresse|rechnungsadresse|wohne|' +
   'lautet|jetzt|neue|envíe|enviar|envíen|a|al|mi|es|está|à|au|chez|ma|mon|est|é|em|para|per|indirizzo|morada|' +
-  'dirección|direccion|endereço|spedire|livrer|envoyer|schicken|senden|liefern';
+  'dirección|direccion|endereço|spedire|livrer|envoyer|schicken|senden|liefern|' +
+  'graag|bezorgen|leveren|sturen|naar|op|mijn|het|een|wij|wonen|woon|ik|wir|wohnen|favore|spedite|' +
+  'consegnare|il|mio|mia|por|favor|meu|minha|moro|habite|habitons|nous|svp|merci|gracias|danke|grazie|obrigado|' +
+  'last|next|week|weekend|month|year|ago|days|morning|evening|night|tonight|asap';
 
 const STOP_AHEAD = `(?!(?:${ADDRESS_STOP})(?![\\p{L}\\p{M}'’-]))`;
-const WORD = `[\\p{L}][\\p{L}\\p{M}'’.-]*`;
+// Whole words only: a city cut short ("Dubl|in 8") must not pass because its tail is a stop word.
+// A dot stays only inside a word or after a short abbreviation ("St.", "Mt."): "Warszawa." ends a sentence.
+const WORD = `[\\p{L}](?:[\\p{L}\\p{M}'’-]|\\.(?=\\p{L}))*(?:(?<!\\p{L}{4})\\.)?(?![\\p{L}\\p{M}])`;
 /** One to four city words, none of them a stop word. "new" is allowed inside ("North New Stuart")… */
-const CITY = `${STOP_AHEAD}${WORD}(?:[ \\t]+${STOP_AHEAD}${WORD}){0,3}`;
+// A postal district may follow the city ("Dublin 8", "Lyon 3"): one or two digits, never a ZIP.
+// Glue inside city names ("Frankfurt am Main", "Ciudad de México", "Stratford-upon-Avon" spelt apart).
+const CITY_GLUE = `(?:am|an der|im|ob der|upon|on the|sur|en|de|del|de la|di|da|do|dos|das|aan den|aan de|op)`;
+const CITY = `${STOP_AHEAD}${WORD}(?:[ \\t]+(?:${CITY_GLUE}[ \\t]+)?${STOP_AHEAD}${WORD}){0,3}(?:[ \\t]+\\d{1,2}(?![\\d\\p{L}]))?`;
 /** …but a city may start with "new", "old", "st" ("New York", "Old Town"). */
 const CITY_START = `(?:(?:new|old|st\\.?|saint|san|santa|fort|ft\\.?|port|mount|mt\\.?|lake|north|south|east|west|upper|lower|great|little|east)[ \\t]+)?`;
 const FULL_CITY = `${CITY_START}${CITY}`;
 const SEP = `[ \\t]*,?[ \\t]*`;
 const ZIP_US = `\\d{5}(?:-\\d{4})?`;
 /** Real UK, Irish-style outward codes and the lenient "HS06 36Y" shape generated data uses. */
-const POSTCODE_UK = `[a-z]{1,2}\\d[a-z\\d]?[ \\t]*\\d[a-z]{2}|[a-z]{1,2}\\d{1,2}[ \\t]+\\d{1,2}[a-z]{1,2}`;
+// Irish Eircodes ("D08 X2F4") have a routing key then four letters/digits with at least one letter.
+const POSTCODE_UK = `[a-z]{1,2}\\d[a-z\\d]?[ \\t]*\\d[a-z]{2}|[a-z]{1,2}\\d{1,2}[ \\t]+\\d{1,2}[a-z]{1,2}|[a-z]\\d{2}[ \\t]?(?=[a-z\\d]{0,3}[a-z])[a-z\\d]{4}`;
 const POSTCODE_CA = `[a-z]\\d[a-z][ \\t]?\\d[a-z]\\d`;
 const ZIP_EU = `\\d{5}|\\d{4}-\\d{3}|\\d{2}-\\d{3}|\\d{4}(?:[ \\t]?[a-z]{2}(?![\\p{L}]))?`;
 const END = `(?![\\p{L}\\p{M}\\d]|[.-]\\d)`;
@@ -51,8 +60,8 @@ const COUNTRY =
   'österreich|switzerland|schweiz|suisse|mexico|méxico)';
 
 export const UNIT_RE = new RegExp(
-  `(?:[ \\t]*,?[ \\t]*(?:(?:${UNIT_WORDS})\\.?[ \\t]*(?:no\\.?[ \\t]*)?#?[ \\t]*|#[ \\t]*)[a-z0-9][a-z0-9-]{0,5}${END}` +
-    `|[ \\t]*,[ \\t]*\\d{1,3}(?:º|ª|°|st|nd|rd|th)?[ \\t]*(?:[a-z]|izq|izda|dcha|der|floor|fl|piso|étage|etage)\\.?${END})`,
+  `(?:[ \\t]*,?[ \\t]*(?:(?:${UNIT_WORDS})(?![\\p{L}])\\.?[ \\t]*(?:no\\.?[ \\t]*)?#?[ \\t]*|#[ \\t]*)[a-z0-9][a-z0-9-]{0,5}${END}` +
+    `|[ \\t]*,[ \\t]*\\d{1,3}(?:º|ª|°|st|nd|rd|th)?[ \\t]*(?:[a-z]|izq|izda|izquierda|dcha|dcha|derecha|der|esq|dto|dta|drt|dir|fte|frente|floor|fl|piso|andar|étage|etage)\\.?${END})`,
   'uy',
 );
 
@@ -66,7 +75,7 @@ export const US_TAIL_RE = new RegExp(
  * sentence or clause.
  */
 export const US_STATE_TAIL_RE = new RegExp(
-  `(?:[ \\t]*,[ \\t]*${FULL_CITY}(?:[ \\t]*,[ \\t]*|[ \\t]+)|[ \\t]+${FULL_CITY}[ \\t]*,[ \\t]*)(?:${US_STATES})\\.?(?=[ \\t]*(?:$|[\\n.!?;,)]|(?:${ADDRESS_STOP})(?![\\p{L}\\p{M}'’-])))`,
+  `(?:[ \\t]*,[ \\t]*${FULL_CITY}(?:[ \\t]*,[ \\t]*|[ \\t]+)|[ \\t]+${FULL_CITY}[ \\t]*,[ \\t]*)(?:${US_STATES})\\.?(?=[ \\t]*(?:$|[\\n.!?;,)]|[-–—][ \\t]|(?:${ADDRESS_STOP})(?![\\p{L}\\p{M}'’-])))`,
   'uy',
 );
 /** ", Sydney NSW 2000": Australian states take four-digit postcodes. */
@@ -84,9 +93,27 @@ export const EU_TAIL_RE = new RegExp(
   `${SEP}(?:${ZIP_EU})[ \\t]+${FULL_CITY}(?:[ \\t]*\\([\\p{L}][\\p{L}\\p{M} .-]*\\))?`,
   'uy',
 );
+/**
+ * ", Singapore 560123", ", Gurgaon, Haryana 122001", ", Tokyo 150-0002": six-digit and Japanese
+ * postcodes after one to three place parts.
+ */
+export const INTL_TAIL_RE = new RegExp(
+  `[ \\t]*,?[ \\t]*(?:${FULL_CITY}[ \\t]*,[ \\t]*){0,2}${FULL_CITY}[ \\t]*,?[ \\t]*(?:[-–][ \\t]*)?(?:\\d{6}|\\d{3}[ \\t]\\d{3}|\\d{3}-\\d{4})${END}`,
+  'uy',
+);
+/** "…, 03940 Ciudad de México": a city written after a postcode the US tail took as a ZIP. */
+export const CITY_AFTER_ZIP_RE = new RegExp(
+  `[ \\t]+${FULL_CITY}(?=[ \\t]*(?:$|[\\n.!?;,)]|[-–—][ \\t]))`,
+  'uy',
+);
+/** "Rio de Janeiro - RJ, 22240-003": Brazilian city, state and CEP. */
+export const BR_TAIL_RE = new RegExp(
+  `${SEP}${FULL_CITY}[ \\t]*[-–,/][ \\t]*[a-z]{2}[ \\t]*[,-]?[ \\t]*(?:cep:?[ \\t]*)?\\d{5}-?\\d{3}${END}`,
+  'uy',
+);
 /** ", City" then the end of the sentence or clause: "10029 leonel loop, spring valley". */
 export const CITY_ONLY_RE = new RegExp(
-  `[ \\t]*,[ \\t]*${FULL_CITY}(?=[ \\t]*(?:$|[\\n.!?;,)]|(?:${ADDRESS_STOP})(?![\\p{L}\\p{M}'’-])))`,
+  `[ \\t]*,[ \\t]*${FULL_CITY}(?=[ \\t]*(?:$|[\\n.!?;,)]|[-–—][ \\t]|(?:${ADDRESS_STOP})(?![\\p{L}\\p{M}'’-])))`,
   'uy',
 );
 export const COUNTRY_RE = new RegExp(`[ \\t]*,?[ \\t]*${COUNTRY}(?![\\p{L}\\p{M}])`, 'uy');

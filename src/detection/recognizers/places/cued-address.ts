@@ -8,7 +8,7 @@ import { UNIT_WORDS } from './street-types.js';
  * word and either end in a postcode or have three or more parts, so "send it to 3 friends" stays text.
  */
 const CUE =
-  /(?:deliver(?:ed|y)?(?: it| them)? to|ship(?:ped)?(?: it| them)? to|send(?: it| them)? to|sent(?: it)? to|(?:my |the |new |billing |shipping |home |work |delivery |mailing |postal )?address(?: is| was|:| =| now)?|addr\.?:?|live at|living at|i['’]?m at|i am at|moved to|lieferadresse(?: ist|:)?|rechnungsadresse(?: ist|:)?|lieferanschrift:?|adresse(?: de livraison| de facturation| postale)?(?: ist| est| lautet)?:?|anschrift:?|wohne in der|direcci[óo]n(?: de env[íi]o| de entrega| postal)?(?: es)?:?|domicilio(?: es)?:?|env[íi]alo a|vivo en|livrez (?:au|à)|livrer (?:au|à)|j['’]habite(?: au| à)?)[ \t]*[:,-]?[ \t]*/gu;
+  /(?:deliver(?:ed|y)?(?: it| them)? to|ship(?:ped)?(?: it| them)? to|send(?: it| them)? to|sent(?: it)? to|(?:my |the |new |billing |shipping |home |work |delivery |mailing |postal )?(?:add?ress?e?|addy)(?: for (?:the |my |this )?[a-z]+)?(?: is| was|:| =| now)?|addr\.?:?|live at|living at|(?:reside|resides|residing|stay|staying|stays) at|i['’]?m at|i am at|moved to|lieferadresse(?: ist|:)?|rechnungsadresse(?: ist|:)?|lieferanschrift:?|adresse(?: de livraison| de facturation| postale)?(?: ist| est| lautet)?:?|anschrift:?|wohne in der|direcci[óo]n(?: de env[íi]o| de entrega| postal)?(?: es)?:?|domicilio(?: es)?:?|env[íi]alo a|vivo en|morada:?|endere[çc]o(?: [ée])?:?|indirizzo(?: è)?:?|adres:?|woonadres:?|bezorgen op|spedi(?:te|re)? a|livrez (?:au|à)|livrer (?:au|à)|j['’]habite(?: au| à)?)[ \t]*(?:[:,-]|\.{2,})?[ \t]*/gu;
 
 const STOP = new Set(ADDRESS_STOP.split('|'));
 /** Glue inside place names that the stop list would otherwise end the address at. */
@@ -35,7 +35,7 @@ const GAP = /[ \t]*(?:-[ \t]+)?/y;
 const UNIT_LEAD = new RegExp(
   `^(?:${UNIT_WORDS}|h\\.?no\\.?|house|plot|door|block|bloque|portal|bât\\.?|bat\\.?)$`,
 );
-const POSTCODE = /^(?:\d{4,6}|\d{3}[ -]?\d{3})$/;
+const POSTCODE = /^(?:\d{4,6}|\d{3}[ -]?\d{3}|\d{3}-\d{4}|\d{4}-\d{3}|\d{2}-\d{3})$/;
 const MAX_WORDS = 22;
 
 export interface Span {
@@ -55,7 +55,27 @@ export function cuedAddresses(lower: string): Span[] {
   return out;
 }
 
-function readParts(lower: string, pos: number): Span | undefined {
+/**
+ * The same comma-separated reading without a cue, for layouts no street grammar knows ("2-14-7 Shibuya,
+ * Shibuya-ku, Tokyo 150-0002"). Structure must make up for the missing cue: a house number, then a
+ * capitalised name, three parts or more, and a postcode with a place name in its part.
+ */
+const UNCUED_START = /(?<![\p{L}\d.,/$€£#+*:-])\d{1,5}(?:-\d{1,4}){0,2}[a-zA-Z]?(?=[ \t]+\p{Lu}\p{Ll})/gu;
+
+export function structuredAddresses(text: string, lower: string): Span[] {
+  const out: Span[] = [];
+  UNCUED_START.lastIndex = 0;
+  for (let m = UNCUED_START.exec(text); m !== null; m = UNCUED_START.exec(text)) {
+    const span = readParts(lower, m.index, true);
+    if (span) {
+      out.push(span);
+      UNCUED_START.lastIndex = span.end;
+    }
+  }
+  return out;
+}
+
+function readParts(lower: string, pos: number, strict = false): Span | undefined {
   const words: { end: number; part: number; word: string }[] = [];
   let i = pos;
   let parts = 0;
@@ -65,7 +85,9 @@ function readParts(lower: string, pos: number): Span | undefined {
     const w = WORD.exec(lower);
     if (!w) break;
     const word = w[0].replace(/[.]+$/, '');
-    if (STOP.has(word) && !GLUE.has(word)) break;
+    // "House No. 221": "no" is glue right after a unit word, a stop word anywhere else
+    const numberWord = /^(?:no|nr|number)$/.test(word) && UNIT_LEAD.test(words.at(-1)?.word ?? '');
+    if (STOP.has(word) && !GLUE.has(word) && !numberWord) break;
     if (comma) parts++;
     comma = false;
     words.push({ end: i + word.length, part: parts, word });
@@ -87,6 +109,11 @@ function readParts(lower: string, pos: number): Span | undefined {
   // A postcode ends the address ("…, IL 62704 last week"), unless it opens its part, as in European
   // order ("…, 75002 Paris"), where the rest of that part is the city.
   const k = words.findIndex((w, n) => n > 0 && POSTCODE.test(w.word));
+  if (strict) {
+    const pc = words[k];
+    if (k < 0 || !pc || parts < 3 || pc.part < 3) return undefined;
+    if (!words.some((w) => w.part === pc.part && w !== pc && /^\p{L}/u.test(w.word))) return undefined;
+  }
   if (k > 0) {
     const pc = words[k]!;
     const leads = words[k - 1]!.part !== pc.part;

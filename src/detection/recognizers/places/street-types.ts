@@ -52,7 +52,9 @@ export const DIRECTIONALS = set(
  */
 export const PREFIX_STREET_TYPES = set(
   'rue calle avenida avda rua travessa alameda estrada via viale piazza corso vicolo strada carrer passeig ' +
-    'chemin allée impasse quai boulevard bd paseo camino carrera ronda plaza praça largo',
+    'chemin allée impasse quai boulevard bd paseo camino carrera ronda plaza praça largo ' +
+    // Polish, Russian, Malay/Indonesian, Thai, Albanian, Greek and Dutch prefix forms
+    'ulica ulitsa aleja plac jalan lorong soi thanon rruga odos',
 );
 
 /** Words between a house number and a suffix that show the number counts something else ("a 24 hour drive"). */
@@ -66,4 +68,5 @@ export const QUANTITY_WORDS = set(
 
 /** Keywords that open a unit designator after the street ("Apt 4C", "Suite 109", "Fl 2"). */
 export const UNIT_WORDS =
-  'apt|apartment|suite|ste|unit|flat|fl|floor|room|rm|bldg|building|lot|dept|space|spc|trlr|piso|planta|etage|étage|stock|puerta|wohnung|app|appt|bureau|escalera|esc';
+  'apt|apartment|suite|ste|unit|flat|fl|floor|room|rm|bldg|building|lot|dept|space|spc|trlr|piso|planta|etage|étage|stock|puerta|wohnung|app|appt|bureau|escalera|esc|' +
+  'apto|andar|sala|bloco|depto|dpto|interno|int|scala|piano|bus|bte|boîte|level|lvl|top|tür|stiege';

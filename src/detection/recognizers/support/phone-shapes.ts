@@ -37,7 +37,11 @@ export function phoneShapeScore(s: PhoneShape): number {
     (shape === '2-2-4' || shape === '4-2-2' || shape === '1-1-4' || shape === '1-2-4' || shape === '2-1-4')
   )
     return 0;
-  if (slash && groups.length > 2) return 0;
+  // "030/1234567" or "030 / 8877 6655": one slash after a trunk-prefixed area code is German style; more
+  // slashes are a date.
+  const areaSlash =
+    all[0] === '0' && seps.filter((x) => x.includes('/')).length === 1 && seps[0]!.includes('/');
+  if (slash && groups.length > 2 && !areaSlash) return 0;
 
   if (groups.length === 1) {
     if (d === 10) return NANP_AREA.test(all.slice(0, 3)) ? 0.4 : 0.3;
