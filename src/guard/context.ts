@@ -97,11 +97,25 @@ const DATE_SHAPES =
 /** Every date the customer wrote, as YYYY-MM-DD (both readings of an ambiguous numeric date). */
 function typedDates(corpus: readonly string[]): Set<string> {
   const out = new Set<string>();
-  for (const c of corpus) {
-    for (const d of dateCandidates(c)) out.add(d);
-    for (const m of c.matchAll(DATE_SHAPES)) for (const d of dateCandidates(m[0])) out.add(d);
-  }
+  for (const c of corpus) for (const d of datesIn(c)) out.add(d);
   return out;
+}
+
+/**
+ * Dates in one customer text. The same texts are scanned for every agent message of a conversation, so
+ * results are memoised (bounded; purely a function of the text).
+ */
+const dateMemo = new Map<string, readonly string[]>();
+function datesIn(text: string): readonly string[] {
+  let hit = dateMemo.get(text);
+  if (!hit) {
+    const found = new Set<string>(dateCandidates(text));
+    for (const m of text.matchAll(DATE_SHAPES)) for (const d of dateCandidates(m[0])) found.add(d);
+    hit = [...found];
+    if (dateMemo.size >= 2048) dateMemo.clear();
+    dateMemo.set(text, hit);
+  }
+  return hit;
 }
 
 export function buildContext(input: GuardInput): GuardContext {

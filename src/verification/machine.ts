@@ -73,10 +73,23 @@ export function transition(
   }
 }
 
+const claimKey = (c: { kind: string; keys: readonly string[] }): string =>
+  `${c.kind}:${[...c.keys].sort().join(',')}`;
+
 function onIdentifiers(state: VerificationState, event: Ev<'identifiers-typed'>): Transition {
   const effects: VerificationEffect[] = [];
   const fresh = digestClaims(event.values, state.salt);
-  const claims = [...state.claims, ...fresh];
+  // A claim repeated in later turns adds nothing: keep each distinct claim once, so matching cost does
+  // not grow with the length of the conversation.
+  const seen = new Set(state.claims.map(claimKey));
+  const claims = [...state.claims];
+  for (const c of fresh) {
+    const k = claimKey(c);
+    if (!seen.has(k)) {
+      seen.add(k);
+      claims.push(c);
+    }
+  }
   const byId = new Map<string, Candidate>(state.candidates.map((c) => [c.accountId, c]));
   for (const record of event.records) {
     const m = matchRecord(claims, record, state.salt);

@@ -1,19 +1,30 @@
 import type { AuditRecord, AuditRecordInput, AuditStore } from '../ports.js';
 import { checkAuditRecord } from '../records.js';
 import { clampLimit, dateMs } from '../validate.js';
+import { createWriteBatcher } from './batcher.js';
 import type { SqliteDatabase } from './database.js';
 
-export function createSqliteAuditStore(db: SqliteDatabase): AuditStore {
+export function createSqliteAuditStore(db: SqliteDatabase): AuditStore & { flush(): void } {
   const insert = db.prepare('INSERT INTO audit (at_ms, conversation_id, kind, record) VALUES (?, ?, ?, ?)');
   const purge = db.prepare('DELETE FROM audit WHERE at_ms < ?');
 
+  type Item = { atMs: number; record: AuditRecordInput };
+  const insertOne = ({ atMs, record }: Item): number =>
+    Number(
+      insert.run(atMs, record.conversationId ?? null, record.kind, JSON.stringify(record)).lastInsertRowid,
+    );
+  const insertMany = db.transaction((items: readonly Item[]) => items.map(insertOne));
+  // A lone record commits on its own (no BEGIN/COMMIT round); several share one transaction.
+  const batch = createWriteBatcher<Item, number>((items) =>
+    items.length === 1 ? [insertOne(items[0]!)] : insertMany(items),
+  );
   return {
+    flush: () => batch.flush(),
     async append(input) {
-      const { atMs, record } = checkAuditRecord(input);
-      const result = insert.run(atMs, record.conversationId ?? null, record.kind, JSON.stringify(record));
-      return Number(result.lastInsertRowid);
+      return batch.push(checkAuditRecord(input));
     },
     async query(q = {}) {
+      batch.flush();
       const where: string[] = [];
       const params: (string | number)[] = [];
       if (q.conversationId !== undefined) {
@@ -43,6 +54,7 @@ export function createSqliteAuditStore(db: SqliteDatabase): AuditStore {
         .map((r) => ({ ...(JSON.parse(r.record) as AuditRecordInput), id: r.id }) satisfies AuditRecord);
     },
     async purge(before) {
+      batch.flush();
       return purge.run(dateMs('before', before)).changes;
     },
   };

@@ -24,17 +24,22 @@ export async function openSqliteStores<S = unknown>(opts: SqliteStoresOptions): 
   const db = openDatabase(opts.path);
   const clock = opts.now ? { now: opts.now } : {};
   let closed = false;
+  const transcripts = createSqliteTranscriptStore(db);
+  const audit = createSqliteAuditStore(db);
   return {
     state: createStateStore<S>(createSqliteStateBackend(db), cipher, clock),
     dedup: createSqliteDedupStore(db, clock),
-    transcripts: createSqliteTranscriptStore(db),
-    audit: createSqliteAuditStore(db),
+    transcripts,
+    audit,
     events: createMemoryEventBus(
       opts.onEventHandlerError ? { onHandlerError: opts.onEventHandlerError } : {},
     ),
     async close() {
       if (closed) return;
       closed = true;
+      // Writes acknowledged later in this tick are committed before the file closes.
+      transcripts.flush();
+      audit.flush();
       db.close();
     },
   };
