@@ -11,7 +11,7 @@ function serve(env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/veil.ts', 'serve'], {
     env: {
       PATH: process.env.PATH ?? '',
-      VEIL_DB: join(dir, 'v.sqlite'),
+      VEIL_DB: join(dir, 'fresh-checkout', 'data', 'v.sqlite'),
       VEIL_OUTBOX: join(dir, 'o.jsonl'),
       ...env,
     },

@@ -124,6 +124,14 @@ describe('sqlite stores', () => {
     expect(statSync(t.path).mode & 0o777).toBe(0o600);
   });
 
+  it('creates missing parent folders (a fresh checkout has no data/ yet)', async () => {
+    const t = temp();
+    const nested = join(t.path, '..', 'data', 'deeper', 'veil.sqlite');
+    const stores = await open(nested);
+    await stores.audit.append({ at: new Date().toISOString(), kind: 'mask', policyVersion: 'v', detail: 'ok' });
+    expect(statSync(nested).isFile()).toBe(true);
+  });
+
   it('refuses to read state with a different secret, saying why', async () => {
     const t = temp();
     const a = await open(t.path);

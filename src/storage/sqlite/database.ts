@@ -1,4 +1,5 @@
-import { chmodSync, existsSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { StorageError } from '../errors.js';
 import { MIGRATIONS } from './migrations.js';
@@ -8,6 +9,8 @@ export type SqliteDatabase = Database.Database;
 /** Opens (creating if needed) and migrates the Veil database at `path`. */
 export function openDatabase(path: string, migrations: readonly string[] = MIGRATIONS): SqliteDatabase {
   const isNew = path !== ':memory:' && !existsSync(path);
+  // A fresh checkout has no data/ folder yet; `npm start` must work there.
+  if (isNew) mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const db = new Database(path);
   try {
     // Conversation state holds encrypted raw values; nobody but the service user needs to read the file.
