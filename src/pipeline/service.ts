@@ -34,7 +34,16 @@ export interface ConversationSummary {
 
 export interface VeilService {
   customerActivity(body: unknown, authHeader: string | undefined): Promise<CustomerTurnResult>;
-  agentMessage(conversationId: string, agent: AgentIdentity, text: string): Promise<AgentSendResult>;
+  /**
+   * `idempotencyKey`: a retried request with the same key (per agent, 24 h) is refused with 409 instead
+   * of reaching the customer twice.
+   */
+  agentMessage(
+    conversationId: string,
+    agent: AgentIdentity,
+    text: string,
+    opts?: { idempotencyKey?: string | undefined },
+  ): Promise<AgentSendResult>;
   startVerification(
     conversationId: string,
     agent: AgentIdentity,

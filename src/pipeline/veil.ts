@@ -58,6 +58,7 @@ export interface VeilDeps {
 }
 
 const MESSAGE_TYPES = new Set(['message', 'messageUpdate']);
+const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 
 /** Types of on-file data an account's owner and the directory can be asked about. */
 const CLAIM_QUERY: Record<string, 'emails' | 'phones' | 'names' | 'cardLast4'> = {
@@ -510,6 +511,7 @@ export function createVeil(deps: VeilDeps): VeilService {
     conversationId: string,
     agent: AgentIdentity,
     text: string,
+    opts: { idempotencyKey?: string | undefined } = {},
   ): Promise<AgentSendResult> {
     if (closed)
       throw new VeilError({
@@ -518,11 +520,29 @@ export function createVeil(deps: VeilDeps): VeilService {
         message: 'Veil is shutting down',
         hint: 'retry in a moment',
       });
-    if (text.trim() === '/verify') {
-      const r = await startVerification(conversationId, agent);
-      return { decision: 'deliver', delivered: true, text: r.message };
+    const key = opts.idempotencyKey
+      ? `agent:${agent.name}:${conversationId}:${opts.idempotencyKey}`
+      : undefined;
+    if (key && !(await stores.dedup.claim(key, IDEMPOTENCY_TTL_MS))) {
+      throw new VeilError({
+        code: 'duplicate_request',
+        status: 409,
+        field: 'Idempotency-Key',
+        message: 'a request with this Idempotency-Key was already processed; nothing was sent again',
+        hint: 'use a new Idempotency-Key for a new message; read the transcript to see what happened',
+      });
     }
-    return track(processAgent(conversationId, agent, text));
+    try {
+      if (text.trim() === '/verify') {
+        const r = await startVerification(conversationId, agent);
+        return { decision: 'deliver', delivered: true, text: r.message };
+      }
+      return await track(processAgent(conversationId, agent, text));
+    } catch (e) {
+      // Nothing reached the customer: the same request may be retried.
+      if (key) await stores.dedup.release(key).catch(() => undefined);
+      throw e;
+    }
   }
 
   async function processAgent(

@@ -108,6 +108,27 @@ describe('the proxy over HTTP', () => {
     );
   });
 
+  it('sends an agent message once when the agent retries with the same Idempotency-Key', async () => {
+    await h.customer('conv-idem', 'where is my order?');
+    const id = await onlyConversationId(h);
+    const send = (key: string) =>
+      h.post(
+        `/agent/v1/conversations/${id}/messages`,
+        { text: 'It ships today.' },
+        { authorization: `Bearer ${AGENT_KEY}`, 'idempotency-key': key },
+      );
+    expect((await send('k-1')).status).toBe(200);
+    const again = await send('k-1');
+    expect(again.status).toBe(409);
+    expect(((await again.json()) as { field: string }).field).toBe('Idempotency-Key');
+    expect((await send('k-2')).status).toBe(200);
+    expect(h.connector.received).toHaveLength(2);
+    // A failed send releases the key, so the retry goes through.
+    h.connector.failNext(1, 400);
+    expect((await send('k-3')).status).toBeGreaterThanOrEqual(500);
+    expect((await send('k-3')).status).toBe(200);
+  });
+
   it('processes a duplicate activity id once', async () => {
     const a = activity(h.connector.url, 'conv-3', 'my phone is 503-555-0199');
     expect((await (await h.post('/api/messages', a)).json()) as unknown).toEqual({ status: 'processed' });

@@ -113,7 +113,11 @@ export function createApp(opts: AppOptions): Express {
       throw errors.badRequest('text', 'text must be a non-empty string', 'send {"text": "your message"}');
     }
     if (text.length > 10_000) throw errors.badRequest('text', 'text is longer than 10000 characters');
-    const result = await service.agentMessage(req.params.id, res.locals.agent!, text);
+    const idempotencyKey = req.get('idempotency-key');
+    if (idempotencyKey !== undefined && (idempotencyKey.length === 0 || idempotencyKey.length > 200)) {
+      throw errors.badRequest('Idempotency-Key', 'Idempotency-Key must be 1 to 200 characters');
+    }
+    const result = await service.agentMessage(req.params.id, res.locals.agent!, text, { idempotencyKey });
     if (result.decision === 'block') res.status(422).json(result);
     else res.json({ decision: 'deliver', activityId: result.activityId });
   });
