@@ -1,16 +1,9 @@
 import { z } from 'zod';
 import { VeilError } from '../core/errors.js';
+import { OWNER_EVENTS } from '../core/notifications.js';
 
-export const NOTIFICATION_KINDS = [
-  'claim-unverified',
-  'disclosure-blocked',
-  'code-failed',
-  'code-locked',
-  'fraud-watch-contact',
-  'verified',
-  'security-alert',
-  'otp',
-] as const;
+/** Owner events, plus the security team's alerts and the one-time code itself. */
+export const NOTIFICATION_KINDS = [...OWNER_EVENTS, 'security-alert', 'otp'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const NOTIFICATION_CHANNELS = ['email', 'sms', 'security'] as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OWNER_EVENTS } from '../core/notifications.js';
 import { ON_FILE_KINDS } from '../core/account.js';
 import { VERIFICATION_LEVELS } from '../core/verification.js';
 import { MAX_REGEX_LENGTH, REGEX_FLAGS, regexProblem } from './regex.js';
@@ -25,14 +26,7 @@ export const STEP_UP_ACTIONS = [
 ] as const;
 export type StepUpAction = (typeof STEP_UP_ACTIONS)[number];
 
-export const NOTIFY_EVENTS = [
-  'claim-unverified',
-  'disclosure-blocked',
-  'code-failed',
-  'code-locked',
-  'fraud-watch-contact',
-  'verified',
-] as const;
+export const NOTIFY_EVENTS = OWNER_EVENTS;
 export type NotifyEvent = (typeof NOTIFY_EVENTS)[number];
 
 export const NEVER_DISCLOSE_KINDS = ['CREDIT_CARD', 'SSN', 'PASSWORD'] as const;

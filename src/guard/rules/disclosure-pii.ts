@@ -1,4 +1,5 @@
 import type { AccountRecord } from '../../core/account.js';
+import { ENTITY_TYPES } from '../../core/entities.js';
 import type { Finding } from '../../core/finding.js';
 import { dateCandidates, digitsOf, fold } from '../../verification/normalize.js';
 import type { GuardContext } from '../context.js';
@@ -6,19 +7,9 @@ import type { GuardRule } from '../types.js';
 import { levelReason } from './hints.js';
 
 /** Types that are personal data when an agent sends them. Names are handled with on-file data. */
-const PII_TYPES = new Set([
-  'EMAIL',
-  'PHONE',
-  'ADDRESS',
-  'CREDIT_CARD',
-  'SSN',
-  'DATE_OF_BIRTH',
-  'IBAN',
-  'BANK_ACCOUNT',
-  'PASSPORT',
-  'DRIVER_LICENSE',
-  'IP_ADDRESS',
-]);
+const PII_TYPES: ReadonlySet<string> = new Set(
+  ENTITY_TYPES.filter((t) => t !== 'PERSON' && t !== 'PASSWORD' && t !== 'VERIFICATION_CODE'),
+);
 
 /** Phone-length digit groups compare on their national part, so "+1 503…" echoes "503…". */
 const digitKey = (d: string): string => (d.length >= 9 ? d.slice(-9) : d);
@@ -72,11 +63,11 @@ function echoed(ctx: GuardContext, f: Finding): boolean {
 }
 
 /**
- * Format examples ("e.g. name@example.com"): reserved example domains (RFC 2606) or a local part that
- * is a stand-in, not a person.
+ * Format examples ("e.g. name@example.com"): a local part that is a stand-in, not a person. The domain
+ * alone proves nothing (test data and some real addresses use example domains), so it never exempts.
  */
 const EXAMPLE_EMAIL =
-  /@(?:[\w-]+\.)*(?:example\.(?:com|org|net)|example|test|invalid|localhost|domain\.com|yourdomain\.\w+|company\.com)$|^(?:name|yourname|your\.?name|first\.?last|firstname\.?lastname|firstname|lastname|you|user|username|someone|somebody|xxx+)@/i;
+  /^(?:name|yourname|your\.?name|first\.?last|firstname\.?lastname|firstname|lastname|you|user|username|someone|somebody|xxx+)@/i;
 /** "+1 555 000 0000", "555-1234": numbers made up to show a format. */
 const EXAMPLE_PHONE = /^(?:(\d)\1{6}|5550000|5551234|1234567|0123456)$/;
 const isExample = (f: Finding): boolean =>
