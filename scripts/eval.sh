@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Scores Veil's detection on the dev corpus and the held-out hard corpora.
+# Scores Veil's detection on the dev corpus, the held-out hard corpora and the generator batches.
 #   scripts/eval.sh            # all corpora
 #   scripts/eval.sh FILE...    # only these corpora
 set -euo pipefail
@@ -9,6 +9,10 @@ if [ "$#" -gt 0 ]; then corpora=("$@"); else
   corpora=(../shared/eval/dev-corpus.jsonl test/fixtures/eval/hard-corpus.jsonl)
   for n in 2 3 4 5; do
     [ -f "test/fixtures/eval/hard-corpus-$n.jsonl" ] && corpora+=("test/fixtures/eval/hard-corpus-$n.jsonl")
+  done
+  # generator batches (build-gen.mjs): dev-corpus value styles in unseen templates
+  for n in a b c; do
+    [ -f "test/fixtures/eval/gen-$n.jsonl" ] && corpora+=("test/fixtures/eval/gen-$n.jsonl")
   done
 fi
 out=$(mktemp)

@@ -53,7 +53,11 @@ const RULES: readonly Rule[] = [
   { kind: 'ORDER', re: new RegExp(`${B}#?[a-z]{1,2}-?\\d{6,12}${E}`, 'gu'), generic: true },
   { kind: 'ORDER', re: new RegExp(`(?<![\\p{L}\\p{N}#])#\\d{4,14}${E}`, 'gu'), generic: true },
   { kind: 'TRACKING', re: new RegExp(`${B}1z[a-z0-9]{16}${E}`, 'gu') },
-  { kind: 'TRACKING', re: new RegExp(`${B}9[2-5]\\d{2}(?: ?\\d{4}){4} ?\\d{2}(?:\\d{2})?${E}`, 'gu') },
+  // USPS: not the tail of a longer digit run ("4000 0000 9200 0001 …" is two cards typed back to back)
+  {
+    kind: 'TRACKING',
+    re: new RegExp(`${B}(?<!\\d[ -])9[2-5]\\d{2}(?: ?\\d{4}){4} ?\\d{2}(?:\\d{2})?${E}`, 'gu'),
+  },
   { kind: 'TRACKING', re: new RegExp(`${B}tba\\d{9,14}${E}`, 'gu') },
   {
     kind: 'TRACKING',

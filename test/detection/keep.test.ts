@@ -44,6 +44,11 @@ describe('keep spans', () => {
     ['bank transfer from NO9386011117947', 'NO9386011117947'],
     ['order #4111111111111111 on my visa', '4111111111111111'],
     ['my phone for the order is 555-123-4567', '555-123-4567'],
+    // a USPS-shaped run that starts inside a longer digit run is two cards back to back, not tracking
+    ['4000 0000 9200 0001 4000 0010 0000 0000', '9200 0001 4000'],
+    // German compounds and "driver's lic" are PII cues: the id after them is not an order number
+    ['Reisepassnummer AB5325995', 'AB5325995'],
+    ["driver's lic X3502288", 'X3502288'],
   ])('%s does not keep %s', (text, value) => {
     expect(spans(text).some((s) => s.toLowerCase().includes(value.toLowerCase()))).toBe(false);
   });
@@ -56,6 +61,12 @@ describe('keep spans', () => {
     expect(masked('refund the 211 dollars to card 3518-1019-3558-2499')).toEqual([
       'CREDIT_CARD:3518-1019-3558-2499',
     ]);
+  });
+
+  it('still keeps a USPS number after a word', () => {
+    expect(spans('package 9400 8164 2367 9265 1315 12 is stuck')).toContain(
+      'TRACKING:9400 8164 2367 9265 1315 12',
+    );
   });
 
   it('is empty for text without digits', () => {

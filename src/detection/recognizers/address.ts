@@ -331,6 +331,8 @@ function nameFirst({ text, lower }: ScanInput, out: Finding[]): void {
     const weak = m[4] !== undefined;
     const standalone = head === (m[3] ?? m[4]);
     if (standalone && prefix.trim() === '') continue;
+    // "livrez au 3 rue …": French "au" is not the German street word "Au" ("In der Au 3").
+    if (weak && standalone && head === 'au' && !GERMAN_PREFIX.test(prefix)) continue;
     const streetEnd = m.index + m[0].length;
     const tail = extendTail(lower, streetEnd);
     const cued = hasCue(lower, start);

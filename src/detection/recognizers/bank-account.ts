@@ -8,6 +8,8 @@ const ID = 'bank-account';
 /** Cues that name a bank account outright. */
 const STRONG = wordsRe([
   'acct',
+  // money moved into a numbered account: "deposit it into 12345678", "pay the refund into 12345678"
+  '(?:(?:deposit(?:ed)?|credit(?:ed)?|transfer(?:red)?|wire[d]?|lodge[d]?)|(?:pa(?:y|id)|put|send|sent)(?=.{0,40}?into))(?:\\s+(?:it|them|this|that|the\\s+(?:money|refund|funds|amount|balance|payment)|funds|my\\s+refund))?\\s+(?:in)?to(?:\\s+(?:my|our|the))?(?:\\s+(?:bank|checking|savings|current))?(?:\\s+(?:account|acct|a/c))?',
   // "acc 12345678": the abbreviation alone; the value still has to be a long digit run
   'acc\\.?',
   'acc(?:t)?\\.?\\s*(?:no|nr|number|num|#)',

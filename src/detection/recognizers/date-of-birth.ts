@@ -7,6 +7,8 @@ const ID = 'date-of-birth';
 
 const BIRTH = wordsRe([
   'born',
+  // genealogical "b. 12 May 1961"
+  'b\\.',
   'birth',
   'birthday',
   'birthdate',
@@ -59,13 +61,58 @@ export const dateOfBirthRecognizer: Recognizer = {
   types: ['DATE_OF_BIRTH'],
   detect({ text, lower }) {
     const out: Finding[] = [];
-    if (!/bor|birth|dob|d\.o\.b|day|geb|nac|nasc|nat[oa]|cumple|né|nee|naiss|anniv/.test(lower)) return out;
-    collect(DATE_RE, 0.9, CUE_BEFORE, text, lower, out);
-    collect(SHORT_DATE_RE, 0.8, 14, text, lower, out);
-    collect(YEAR_RE, 0.6, 12, text, lower, out);
+    if (/bor|birth|dob|d\.o\.b|b\.|day|geb|nac|nasc|nat[oa]|cumple|né|nee|naiss|anniv/.test(lower)) {
+      collect(DATE_RE, 0.9, CUE_BEFORE, text, lower, out);
+      collect(SHORT_DATE_RE, 0.8, 14, text, lower, out);
+      collect(YEAR_RE, 0.6, 12, text, lower, out);
+    }
+    if (/(?:19|20)\d\d|\d[/.-]\d{1,2}[/.-]\d\d/.test(lower)) historicDates(text, lower, out);
     return out;
   },
 };
+
+/** The oldest year a customer's own recent business (orders, deliveries, tickets) would carry. */
+const LAST_BIRTH_YEAR = 2010;
+const FULL_YEAR = /(?:^|[^\d])((?:19|20)\d{2})(?!\d)/;
+const NUMERIC = /^(\d{1,4})[-/.](\d{1,2})[-/.](\d{1,4})$/;
+/** Words before a date that tie it to something other than a birth: "since", "ordered on", "expires". */
+const NOT_BIRTH_BEFORE =
+  /(?:^|[^\p{L}])(?:since|from|until|till|between|order(?:ed)?|placed|bought|purchased|paid|shipped|deliver\w*|arriv\w*|expir\w*|exp|valid|issued?|joined|member|opened|started|married|moved|died|passed|dated?|invoice\w*|warranty|seit|bis|desde|hasta|depuis|jusqu)\W+(?:\w+\W+){0,2}$/u;
+
+/**
+ * A full calendar date (day, month and year) from 1900–2010 with nothing tying it to
+ * an event: in a support chat that is the customer's date of birth far more often than anything else,
+ * whatever phrase introduced it ("my details: 14 March 1978"). Lower score than a cued date.
+ */
+function historicDates(text: string, lower: string, out: Finding[]): void {
+  DATE_RE.lastIndex = 0;
+  for (let m = DATE_RE.exec(lower); m !== null; m = DATE_RE.exec(lower)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (out.some((f) => f.start < end && start < f.end)) continue;
+    const year = historicYear(m[0]);
+    if (year === undefined || year > LAST_BIRTH_YEAR || year < 1900) continue;
+    if (NOT_BIRTH_BEFORE.test(lower.slice(Math.max(0, start - 40), start))) continue;
+    out.push(makeFinding('DATE_OF_BIRTH', text, start, end, 0.6, ID, ['historic-date']));
+  }
+}
+
+/** The year of a full date, or undefined when the match has no day or no year ("march 1988", "may 4"). */
+function historicYear(date: string): number | undefined {
+  const num = NUMERIC.exec(date);
+  if (num) {
+    const a = num[1]!;
+    const c = num[3]!;
+    if (a.length === 4) return Number(a);
+    if (c.length === 4) return Number(c);
+    // two-digit years: only unambiguous past ones ("7/9/62"); "3/4/05" may be last spring's invoice
+    const yy = Number(c);
+    return c.length === 2 && yy >= 30 ? 1900 + yy : undefined;
+  }
+  if (!/\d/.test(date.replace(FULL_YEAR, ''))) return undefined; // a month and a year, no day
+  const y = FULL_YEAR.exec(date);
+  return y ? Number(y[1]) : undefined;
+}
 
 function collect(
   re: RegExp,

@@ -57,7 +57,11 @@ export const driverLicenseRecognizer: Recognizer = {
       const value = lower.slice(at, at + len).replace(/[ -]+$/, '');
       const compact = value.replace(/[ -]/g, '');
       const digits = compact.replace(/\D/g, '').length;
-      if (compact.length < 5 || compact.length > 20 || digits < 2) continue;
+      // Letter-heavy formats carry few digits: UK-style "WDL" ids are nine random letters/digits after
+      // the prefix, so one digit (or none, for that prefix) is enough behind a licence cue.
+      const wdl = /^wdl[a-z0-9]{6,12}$/.test(compact);
+      if (compact.length < 5 || compact.length > 20) continue;
+      if (digits < 2 && !wdl && !(digits === 1 && compact.length >= 8)) continue;
       const strong = /driv|führer|fuehrer|conduc|condu[çc]|guida|motorista|rijbewijs/.test(m[0]);
       out.push(
         makeFinding('DRIVER_LICENSE', text, at, at + value.length, strong ? 0.92 : 0.85, ID, [m[0].trim()]),

@@ -19,6 +19,11 @@ const CUE = wordsRe([
   'passaporte',
   'paspoort(?:nummer)?',
   'reisepassnummer',
+  // "travel document NW0511629", "documento de viaje …", "document de voyage …", "Reisedokument …"
+  'travel\\s+doc(?:ument)?(?:\\s*(?:no|nr|number|num|#|id))?',
+  'documento\\s+de\\s+viaje',
+  'document\\s+de\\s+voyage',
+  'reisedokument(?:nummer)?',
 ]);
 /** 6–10 letters/digits (US 9 digits, UK 9 digits, EU letter+digit mixes), optionally one inner space. */
 const VALUE = /[a-z0-9]{1,3} ?[a-z0-9]{4,9}(?![\p{L}\p{N}])/uy;
@@ -29,7 +34,7 @@ export const passportRecognizer: Recognizer = {
   types: ['PASSPORT'],
   detect({ text, lower }) {
     const out: Finding[] = [];
-    if (!/pass|pasaporte|pasp|pp/.test(lower)) return out;
+    if (!/pass|pasaporte|pasp|pp|travel|viaje|voyage|reisedok/.test(lower)) return out;
     CUE.lastIndex = 0;
     for (let m = CUE.exec(lower); m !== null; m = CUE.exec(lower)) {
       const at = skipFiller(lower, m.index + m[0].length);

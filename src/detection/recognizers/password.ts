@@ -1,19 +1,24 @@
 import type { Finding } from '../../core/finding.js';
 import type { Recognizer } from '../types.js';
+import { isCommonWord } from './names/lexicon.js';
 import { makeFinding } from './support/words.js';
 
 const ID = 'password';
 
 /** Cue, then up to five connective words ("I use", "for my account"), then a link ("is", ":", "ist"…). */
 const CUE =
-  'pass(?:word|wd|code|phrase)?s?|pas+w(?:or|ro|o)?r?d|pwd|pw|pin(?:\\s*(?:code|number|no))?|log-?in|sign-?in|credentials?|secret(?:\\s+(?:word|answer))?|passwort|kennwort|zugangsdaten|geheimzahl|contraseña|contrasena|clave|mot\\s+de\\s+passe|mdp|code\\s+secret|code\\s+pin|senha|palavra-passe|wachtwoord|parola\\s+d.ordine';
+  'pass(?:word|wd|code|phrase)?s?|pas+w(?:or|ro|o)?r?d|pwd|pw|pin(?:\\s*(?:code|number|no))?|log-?in|sign-?in|credentials?|secret(?:\\s+(?:word|answer))?|passwort|kennwort|zugangsdaten|geheimzahl|contraseña|contrasena|clave(?:\\s+de\\s+acceso)?|code\\s+d.acc[eè]s|access\\s+code|zugangscode|mot\\s+de\\s+passe|mdp|code\\s+secret|code\\s+pin|senha|palavra-passe|wachtwoord|parola\\s+d.ordine';
 const CONNECTIVE =
   "i|we|that|which|use|used|using|have|had|set|chose|picked|made|for|on|to|my|the|account|it|its|just|currently|usually|always|normally|new|old|current|temporary|temp|email|amazon|website|site|app|portal|online|banking|ich|benutze|verwende|nutze|habe|für|mein|meine|das|que|uso|utilizo|tengo|para|mi|la|el|je|j'utilise|utilise|pour|mon|ma|le|compte|mia|il|a|minha|o|mijn|het|de|è|uso|usata";
 const LINK =
   "(?:,\\s*)?(?:(?:it|which|that)\\s*(?:'s|’s|is|was)|is|was|are|were|=|:|->|=>|ist|lautet|war|es|era|est|était|c'est|è|é|e'|is|era|sarebbe|luidt|was|(?:set|changed|reset|updated|change)\\s+(?:it\\s+)?to|would\\s+be|should\\s+be)";
 /** Cues that name a password outright; "pass", "pin", "login" are everyday words and need a link. */
 const BARE_CUE =
-  '(?<!(?:boarding|bus|season|day|gym|hall|event|ski|park|travel|rail|metro|annual|free|guest|backstage|vip|press|access|bus)\\s)pass|password|passwort|pas+w(?:or|ro|o)?r?d|passwd|pwd|pw|kennwort|contraseña|contrasena|mot\\s+de\\s+passe|mdp|senha|wachtwoord';
+  '(?<!(?:boarding|bus|season|day|gym|hall|event|ski|park|travel|rail|metro|annual|free|guest|backstage|vip|press|access|bus)\\s)pass|password|pass-?code|pass-?phrase|passwort|pas+w(?:or|ro|o)?r?d|passwd|pwd|pw|kennwort|contraseña|contrasena|mot\\s+de\\s+passe|mdp|senha|wachtwoord';
+/** "tried logging in with Xk9mP2vq": what someone logs in with, when it is not an account or provider. */
+const LOGGED_IN_WITH = /(?<![\p{L}\p{N}])(?:log(?:ging|ged)?|sign(?:ing|ed)?)[ -]?in\s+with\s+(?=\S)/gu;
+const LOGIN_PROVIDERS =
+  /^(?:google|facebook|apple|microsoft|amazon|github|twitter|paypal|sso|email|e-mail|phone|touch|face|fingerprint|biometrics?|password|passkey|username|it|that|this|them|my|the|a|an|no|ease)$/;
 /** Letters mixed with digits or symbols, six or more characters: "reset", "2 times" and "123456" are not. */
 const SECRET_SHAPE =
   '(?=\\S{6,64}(?![^\\s]))(?:\\S*[\\d!@#$%^&*_+=?~]\\S*[a-z\\u00c0-\\u024f]|\\S*[a-z\\u00c0-\\u024f]\\S*[\\d!@#$%^&*_+=?~])';
@@ -55,9 +60,12 @@ const STOP = new Set(
   ).split(' '),
 );
 const TRAIL = /[.,;:?)\]"'»”’]+$/;
-/** The value before the cue: "i've been using hunter2 as my password", "Tr0ub4dor&3 is my password". */
+/**
+ * The value before the cue: "i've been using hunter2 as my password", "Tr0ub4dor&3 is my password",
+ * "it keeps rejecting Xk9mP2vq as my password".
+ */
 const NAMED_AFTER =
-  /(?<![\p{L}\p{N}])(?:(?:using|use|used|chose|picked|set|tried|typed|entered|with)\s+["“'‘]?([^\s"”'’]{4,64}?)["”'’]?\s+as\s+(?:my|the|a|our)|["“'‘]?([^\s"”'’]{4,64}?)["”'’]?\s+(?:is|was)\s+(?:my|the))\s+(?:new\s+|old\s+|current\s+)?(?:password|passwort|pw|pwd|passcode|passphrase)(?![\p{L}])/gu;
+  /(?<![\p{L}\p{N}])(?:(?:using|use|used|chose|picked|set|tried|typed|entered|with|rejects?|rejected|rejecting|refuses?|refused|refusing|accepts?|accepted|accepting|takes?|took|taking|entering|typing|trying|put|gave|giving|saved|saving)\s+["“'‘]?([^\s"”'’]{4,64}?)["”'’]?\s+as\s+(?:my|the|a|our)|["“'‘]?([^\s"”'’]{4,64}?)["”'’]?\s+(?:is|was)\s+(?:my|the))\s+(?:new\s+|old\s+|current\s+)?(?:password|passwort|pw|pwd|passcode|passphrase)(?![\p{L}])/gu;
 
 export const passwordRecognizer: Recognizer = {
   id: ID,
@@ -65,7 +73,9 @@ export const passwordRecognizer: Recognizer = {
   detect({ text, lower }) {
     const out: Finding[] = [];
     if (
-      !/pas|pw|pin|log|sign|credential|secret|kennwort|contrase|clave|mdp|senha|wachtwoord|parola/.test(lower)
+      !/pas|pw|pin|log|sign|credential|secret|kennwort|contrase|clave|mdp|senha|wachtwoord|parola|code|zugang/.test(
+        lower,
+      )
     )
       return out;
     PATTERN.lastIndex = 0;
@@ -94,6 +104,7 @@ export const passwordRecognizer: Recognizer = {
       PATTERN.lastIndex = Math.max(PATTERN.lastIndex, e);
     }
     valueFirst(text, lower, out);
+    if (/log|sign/.test(lower)) loggedInWith(text, lower, out);
     return out;
   },
 };
@@ -108,6 +119,20 @@ function valueFirst(text: string, lower: string, out: Finding[]): void {
     const end = start + value.length;
     if (out.some((f) => f.start < end && start < f.end)) continue;
     out.push(makeFinding('PASSWORD', text, start, end, 0.85, ID, ['value-then-cue']));
+  }
+}
+
+function loggedInWith(text: string, lower: string, out: Finding[]): void {
+  LOGGED_IN_WITH.lastIndex = 0;
+  for (let m = LOGGED_IN_WITH.exec(lower); m !== null; m = LOGGED_IN_WITH.exec(lower)) {
+    const hit = readValue(text, lower, m.index + m[0].length);
+    if (!hit || hit.quoted) continue;
+    const v = lower.slice(hit.start, hit.end);
+    // an email, a provider, a dictionary word or a short token is how, not what
+    if (v.length < 6 || v.includes('@') || LOGIN_PROVIDERS.test(v) || isCommonWord(v)) continue;
+    if (!/^[\p{L}\p{N}!#$%^&*_+=?~.-]+$/u.test(v)) continue;
+    if (out.some((f) => f.start < hit.end && hit.start < f.end)) continue;
+    out.push(makeFinding('PASSWORD', text, hit.start, hit.end, 0.8, ID, ['logged-in-with']));
   }
 }
 

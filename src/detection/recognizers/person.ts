@@ -114,7 +114,9 @@ export function judgeSpan(span: NameSpan, strength: CueStrength, confirmed: bool
       if (n === 1)
         return first.given && (!first.word || first.cap) ? 0.75 : first.cap && !first.word ? 0.55 : 0;
       if (knownName) return 0.8;
-      return evidence ? 0.7 : span.closed && !toks.some(isPlainWord) ? 0.6 : 0;
+      // Two or more words no dictionary knows ("jamar rippin"), typed in lowercase: a name even when the
+      // sentence goes on after it ("you spoke with jamar rippin yesterday").
+      return evidence ? 0.7 : (span.closed || n >= 2) && !toks.some(isPlainWord) ? 0.6 : 0;
     case 'weak':
       if (span.commaForm && (knownName || evidence)) return 0.8;
       if (!(first.given || first.surname || (first.cap && !first.word))) return 0;
@@ -127,14 +129,16 @@ export function judgeSpan(span: NameSpan, strength: CueStrength, confirmed: bool
   }
 }
 
-const HERE_AFTER = /^[ \t]+here\b/;
-const LINE_START = /(?:^|\n)[ \t]*(?=\p{L})/gu;
+const HERE_AFTER = /^[ \t]+(?:here|again)\b/;
+/** A line start, optionally a greeting first: "Hi, Jane again", "hello - Jane Doe here". */
+const LINE_START =
+  /(?:^|\n)[ \t]*(?:(?:hi|hello|hey|hiya|hallo|hola|bonjour|salut)[ \t]*[,!.:;—–-]?[ \t]*(?:(?:it['’]s|it is|this is)[ \t]+)?)?(?=\p{L})/gu;
 
-/** "Jane here", "J. R. Smith here, about my order": a name opening a line, then "here". */
+/** "Jane here", "J. R. Smith here, about my order", "hi, Jane again": a name opening a line, then "here". */
 function fromHere({ text, lower }: ScanInput, out: Finding[]): void {
-  if (!lower.includes('here')) return;
+  if (!lower.includes('here') && !lower.includes('again')) return;
   for (const m of matchAll(LINE_START, lower)) {
-    const span = readName(text, lower, m.index + m[0].length, { allowComma: false });
+    const span = readName(text, lower, m.index + m[0].length);
     if (!span || !HERE_AFTER.test(lower.slice(span.end, span.end + 8))) continue;
     const score = judgeSpan(span, 'medium', true, lower);
     if (score > 0) push(out, text, span, score, ['cue:here']);
@@ -150,7 +154,13 @@ function fromCues({ text, lower }: ScanInput, out: Finding[]): void {
       const raw = readName(text, lower, at);
       if (!raw) continue;
       const confirmed = CONFIRMERS.test(lower.slice(raw.end, raw.end + 40));
-      const strength: CueStrength = cue.id === 'this-is' && confirmed ? 'strong' : cue.strength;
+      // "it is for Christmas": one word after "… is for" must be a known given name.
+      const strength: CueStrength =
+        cue.id === 'this-is' && confirmed
+          ? 'strong'
+          : cue.id === 'for-recipient' && !confirmed && nameTokens(raw).length < 2
+            ? 'given'
+            : cue.strength;
       const span = tighten(raw, (strength === 'strong' || confirmed) && raw.closed);
       if (!span) continue;
       const score = judgeSpan(span, strength, confirmed, lower);
@@ -160,7 +170,7 @@ function fromCues({ text, lower }: ScanInput, out: Finding[]): void {
 }
 
 /** The name must end the line or the sentence: a sign-off is the last thing written. */
-const ENDS_SIGN_OFF = /^[ \t]*(?:$|[\n.!,;)]|\r)/;
+const ENDS_SIGN_OFF = /^[ \t]*(?:$|[\n.!?,;)]|\r)/;
 
 function fromSignOffs({ text, lower }: ScanInput, out: Finding[]): void {
   for (const m of matchAll(SIGN_OFF_RE, lower)) {

@@ -98,6 +98,24 @@ export const NAME_CUES: readonly NameCue[] = [
     re: /\b(?:greetings|regards|hello|hi|message|letter|email|e-mail|note|complaint|request) from(?= )/g,
     strength: 'medium',
   },
+  {
+    // "the package is for Jane Doe", "this gift is meant for Ana": who receives it
+    id: 'for-recipient',
+    re: /\b(?:package|parcel|order|delivery|gift|present|box|shipment|letter|card|it|this|that)(?: is| was|['’]s) (?:(?:meant|intended|addressed) )?for(?= )/g,
+    strength: 'medium',
+  },
+  {
+    // "you spoke with Jane yesterday", "I talked to Omar Haddad": a person on the line
+    id: 'spoke-with',
+    re: /\b(?:spoke|spoken|speaking|talked|talking|chatted|chatting|dealt|dealing) (?:to|with)(?= )/g,
+    strength: 'medium',
+  },
+  {
+    // "please address it to Jane Doe", "put it in the name of …"
+    id: 'address-it-to',
+    re: /\baddress(?:ed)? (?:it|this|that|them|the (?:package|parcel|letter|box|label|envelope|order|delivery)) to(?= )/g,
+    strength: 'medium',
+  },
   { id: 'ask-for', re: /\b(?:ask|asking|ask them|look) for(?= )/g, strength: 'medium' },
   { id: 'call-me', re: /\b(?:call me|i go by|known as|goes by)(?= )/g, strength: 'medium' },
   {
@@ -131,7 +149,7 @@ export const CONFIRMERS =
 
 /** A sign-off word, then a comma, dash or line break, then the customer's name. */
 export const SIGN_OFF_RE =
-  /(?:^|[^\p{L}])((?:(?:kind|best|warm|warmest|many|with|all the)[ \t]+)?(?:regards|thanks|thank you|thx|cheers|best|sincerely|yours(?: truly| sincerely| faithfully)?|best wishes|take care|cordialement|salutations|saludos|un saludo|atentamente|grüße|grüsse|gruß|mfg|mit freundlichen grüßen|viele grüße|liebe grüße|bien à vous|merci|gracias|danke|obrigad[oa]|grazie|ciao|love|xoxo))([ \t]*(?:[,!.:;—–-]+[ \t]*\n?|\n)[ \t]*|[ \t]+)/gu;
+  /(?:^|[^\p{L}])((?:(?:kind|best|warm|warmest|many|with|all the)[ \t]+)?(?:regards|thanks|thank you|thx|cheers|best|sincerely|signed|respectfully|yours(?: truly| sincerely| faithfully)?|best wishes|take care|cordialement|salutations|saludos|un saludo|atentamente|grüße|grüsse|gruß|mfg|mit freundlichen grüßen|viele grüße|liebe grüße|bien à vous|merci|gracias|danke|obrigad[oa]|grazie|ciao|love|xoxo))([ \t]*(?:[,!.:;—–-]+[ \t]*\n?|\n)[ \t]*|[ \t]+)/gu;
 
 /** A dash that opens a signature: "— Jane", "-- J. Smith". */
 export const DASH_SIGN_RE = /(?:^|[ \t\n])(?:—|–|--|-)[ \t]*(?=\p{L})/gu;

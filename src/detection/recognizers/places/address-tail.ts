@@ -46,6 +46,8 @@ const CITY = `${STOP_AHEAD}${WORD}(?:[ \\t]+(?:${CITY_GLUE}[ \\t]+)?${STOP_AHEAD
 /** …but a city may start with "new", "old", "st" ("New York", "Old Town"). */
 const CITY_START = `(?:(?:new|old|st\\.?|saint|san|santa|fort|ft\\.?|port|mount|mt\\.?|lake|north|south|east|west|upper|lower|great|little|east)[ \\t]+)?`;
 const FULL_CITY = `${CITY_START}${CITY}`;
+/** After a postcode the city is certain, and an article may open it: "A Coruña", "La Rochelle", "Le Havre". */
+const ZIP_CITY = `(?:(?:a|o|la|le|el|los|las|les|il|lo|l['’])[ \\t]*)?${FULL_CITY}`;
 const SEP = `[ \\t]*,?[ \\t]*`;
 const ZIP_US = `\\d{5}(?:-\\d{4})?`;
 /** Real UK, Irish-style outward codes and the lenient "HS06 36Y" shape generated data uses. */
@@ -90,7 +92,7 @@ export const UK_TAIL_RE = new RegExp(
 );
 /** ", 80331 München", "4050-262 Porto", "15179 halle (saale)". */
 export const EU_TAIL_RE = new RegExp(
-  `${SEP}(?:${ZIP_EU})[ \\t]+${FULL_CITY}(?:[ \\t]*\\([\\p{L}][\\p{L}\\p{M} .-]*\\))?`,
+  `${SEP}(?:${ZIP_EU})[ \\t]+${ZIP_CITY}(?:[ \\t]*\\([\\p{L}][\\p{L}\\p{M} .-]*\\))?`,
   'uy',
 );
 /**
@@ -103,7 +105,7 @@ export const INTL_TAIL_RE = new RegExp(
 );
 /** "…, 03940 Ciudad de México": a city written after a postcode the US tail took as a ZIP. */
 export const CITY_AFTER_ZIP_RE = new RegExp(
-  `[ \\t]+${FULL_CITY}(?=[ \\t]*(?:$|[\\n.!?;,)]|[-–—][ \\t]))`,
+  `[ \\t]+${ZIP_CITY}(?=[ \\t]*(?:$|[\\n.!?;,)]|[-–—][ \\t]))`,
   'uy',
 );
 /** "Rio de Janeiro - RJ, 22240-003": Brazilian city, state and CEP. */

@@ -53,6 +53,8 @@ export const DIRECTIONALS = set(
 export const PREFIX_STREET_TYPES = set(
   'rue calle avenida avda rua travessa alameda estrada via viale piazza corso vicolo strada carrer passeig ' +
     'chemin allée impasse quai boulevard bd paseo camino carrera ronda plaza praça largo ' +
+    // French "12 avenue de la République": the English suffix word also opens Romance street names
+    'avenue ' +
     // Polish, Russian, Malay/Indonesian, Thai, Albanian, Greek and Dutch prefix forms
     'ulica ulitsa aleja plac jalan lorong soi thanon rruga odos',
 );

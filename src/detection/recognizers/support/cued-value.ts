@@ -1,10 +1,11 @@
 /**
  * "cue … value" extraction shared by the identifier recognizers (passport, licence, bank account):
  * after a cue, skip connective words ("number", "is", ":", "no.", "ist", "es", "est"…) and read the
- * value at that position with a sticky regex. An opening bracket or quote is skipped too: "(F255-921-50)".
+ * value at that position with a sticky regex. Brackets and quotes are skipped too: "(F255-921-50)",
+ * "id (passport) X1234567".
  */
 const FILLER =
-  /(?:[\s:=#\u2013\u2014(["'“‘«-]+|\.(?=[\s:=#])|(?:is|was|are|ending(?:\s+in)?|ends\s+in|no|nr|num|number|numbers|nummer|número|numero|numéro|ist|lautet|es|est|el|la|le|de|du|my|mein|meine|mi|mon|ma|the|of|me|mine|n°|nº|no\.|nr\.|id)(?![\p{L}\p{N}])\.?)*/uy;
+  /(?:[\s:=#\u2013\u2014()[\]["'“‘«»”’-]+|\.(?=[\s:=#])|(?:is|was|are|ending(?:\s+in)?|ends\s+in|no|nr|num|number|numbers|nummer|número|numero|numéro|ist|lautet|es|est|el|la|le|de|du|my|mein|meine|mi|mon|ma|the|of|me|mine|n°|nº|n\.[º°o]|no\.|nr\.|id)(?![\p{L}\p{N}])\.?)*/uy;
 
 export function skipFiller(lower: string, pos: number, maxSkip = 32): number {
   FILLER.lastIndex = pos;

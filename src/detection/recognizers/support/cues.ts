@@ -60,11 +60,22 @@ export const REFERENCE_CUES = wordsRe([
 
 /** Cue words that introduce a personal identifier; a number right after one is not a business reference. */
 export const PII_ID_CUES = wordsRe([
-  'passport',
+  'passports?(?:\\s*(?:no|nr|number|num|#|id))?',
   'passeport',
   'pasaporte',
-  'reisepass',
+  // German compounds: "Reisepassnummer", "Passnummer", "Führerscheinnummer", "Ausweisnummer"
+  'reisepass(?:nummer|-?nr)?',
+  'pass(?:nummer|-?nr)',
+  '(?:personal)?ausweis(?:nummer|-?nr)?',
+  'führerschein(?:nummer|-?nr)?',
+  'dni',
+  'travel\\s+doc(?:ument)?',
+  'documento',
+  'document',
+  'nie',
   'licen[cs]e',
+  'lic\\.?',
+  "driver[’']?s?",
   'dl',
   'dln',
   'pp',
