@@ -9,11 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type autocannon from 'autocannon';
 import { startMockConnector } from '../test/fixtures/mock-connector.js';
-import { activityBody, cannon as run, startVeil } from './support.js';
+import { cannonProcess, startVeil } from './support.js';
 
 const RATE = Number(process.env.RATE ?? 500);
 const DURATION = Number(process.env.DURATION ?? 10);
 const CONVERSATIONS = Number(process.env.CONVERSATIONS ?? 200);
+const CONNECTIONS = Number(process.env.CONNECTIONS ?? 16);
 const PORT = 39_000 + Math.floor(Math.random() * 1000);
 const KEY = 'bench-agent-key-0123456789abcdef';
 const base = `http://127.0.0.1:${PORT}`;
@@ -45,58 +46,41 @@ async function main() {
     })();
 
     const customer = (rate?: number) =>
-      run({
-        url: `${base}/api/messages`,
-        connections: 32,
+      cannonProcess({
+        kind: 'customer',
+        url: base,
+        serviceUrl: connector.url,
+        connections: CONNECTIONS,
         duration: DURATION,
-        ...(rate ? { overallRate: rate } : {}),
-        requests: [
-          {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            setupRequest: (req) => ({ ...req, body: activityBody(connector.url, CONVERSATIONS) }),
-          },
-        ],
+        conversations: CONVERSATIONS,
+        ...(rate ? { rate } : {}),
       });
-
+    // Warm-up (JIT, caches), not reported.
+    await cannonProcess({ kind: 'customer', url: base, serviceUrl: connector.url, connections: 8, duration: 2, conversations: CONVERSATIONS, prefix: 'w' });
     const c1 = await customer(RATE);
     const c2 = await customer();
     await new Promise((r) => setTimeout(r, 500));
     const list = (await (
       await fetch(`${base}/agent/v1/conversations`, { headers: { authorization: `Bearer ${KEY}` } })
-    ).json()) as {
-      conversations: { id: string }[];
-    };
-    const ids = list.conversations.map((c) => c.id);
-    let m = 0;
+    ).json()) as { conversations: { id: string }[] };
+    const conversationIds = list.conversations.map((c) => c.id);
     const agent = (rate?: number) =>
-      run({
+      cannonProcess({
+        kind: 'agent',
         url: base,
-        connections: 32,
+        serviceUrl: connector.url,
+        connections: CONNECTIONS,
         duration: DURATION,
-        ...(rate ? { overallRate: rate } : {}),
-        requests: [
-          {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}` },
-            setupRequest: (req) => {
-              m++;
-              return {
-                ...req,
-                path: `/agent/v1/conversations/${ids[m % ids.length]}/messages`,
-                body: JSON.stringify({
-                  text: `Thanks for waiting! Your order ships tomorrow and the refund of $${m % 90}.99 is on its way.`,
-                }),
-              };
-            },
-          },
-        ],
+        conversations: CONVERSATIONS,
+        key: KEY,
+        conversationIds,
+        ...(rate ? { rate } : {}),
       });
     const a1 = await agent(RATE);
     const a2 = await agent();
 
     console.log(
-      `\nVeil proxy benchmark: ${DURATION}s per run, ${CONVERSATIONS} conversations, SQLite, loopback, ${process.arch}`,
+      `\nVeil proxy benchmark: ${DURATION}s per run, ${CONNECTIONS} connections, ${CONVERSATIONS} conversations, SQLite, loopback, load from a separate process, ${process.arch}`,
     );
     console.log(
       `${'scenario'.padEnd(44)} ${'p50ms'.padStart(6)} ${'p99ms'.padStart(6)} ${'req/s'.padStart(8)} ${'non2xx'.padStart(6)} ${'errors'.padStart(6)}`,

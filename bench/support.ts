@@ -45,6 +45,20 @@ export async function startVeil(port: number, env: Record<string, string>): Prom
   };
 }
 
+/** One load run in a separate process (bench/load-worker.ts), so the generator does not skew latency. */
+export async function cannonProcess(job: Record<string, unknown>): Promise<autocannon.Result> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/load-worker.ts', JSON.stringify(job)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d) => {
+    out += String(d);
+  });
+  const code = await new Promise<number | null>((r) => child.once('exit', r));
+  if (code !== 0) throw new Error(`load worker exited with ${code}`);
+  return JSON.parse(out) as autocannon.Result;
+}
+
 export function cannon(opts: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));

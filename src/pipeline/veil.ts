@@ -286,6 +286,23 @@ export function createVeil(deps: VeilDeps): VeilService {
     return track(processCustomer(activity, id));
   }
 
+  /**
+   * The records new claims are compared with: the directory's hits plus the conversation's known
+   * candidates (read inside the atomic update, so no second state read is needed).
+   */
+  async function claimRecords(
+    current: ConversationDoc | undefined,
+    found: AccountRecord[],
+    directoryDown: boolean,
+  ): Promise<AccountRecord[]> {
+    if (directoryDown || !current) return found;
+    try {
+      return dedupeRecords([...found, ...(await recordsFor(lookupIds(current.verification)))]);
+    } catch {
+      return found;
+    }
+  }
+
   async function processCustomer(activity: Activity, id: string): Promise<CustomerTurnResult> {
     const at = now();
     // New turns use the policy selected now, so a hot-reloaded policy applies to live conversations too.
@@ -324,17 +341,15 @@ export function createVeil(deps: VeilDeps): VeilService {
       const key = CLAIM_QUERY[f.type];
       if (key) query[key].push(f.value);
     }
-    let records: AccountRecord[] = [];
+    let found: AccountRecord[] = [];
+    let directoryDown = false;
     try {
-      const found =
+      found =
         query.emails.length + query.phones.length + query.names.length + query.cardLast4.length > 0
           ? await directory.findCandidates(query)
           : [];
-      // Known candidates are compared with the new claims too; only worth a read when there are claims.
-      const existing = claims.length > 0 ? (await stores.state.get(id))?.doc : undefined;
-      const known = existing ? await recordsFor(lookupIds(existing.verification)) : [];
-      records = dedupeRecords([...found, ...known]);
     } catch (e) {
+      directoryDown = true;
       log.warn(
         { event: 'directory-unavailable', conversationId: id, reason: (e as Error).name },
         'directory lookup failed',
@@ -363,7 +378,7 @@ export function createVeil(deps: VeilDeps): VeilService {
     let turn: CustomerTurn | undefined;
     let duplicate = false;
 
-    const updated = await stores.state.update(id, (current) => {
+    const updated = await stores.state.update(id, async (current) => {
       effects = [];
       duplicate = false;
       masked = undefined;
@@ -437,7 +452,7 @@ export function createVeil(deps: VeilDeps): VeilService {
           type: 'identifiers-typed',
           now: at.getTime(),
           values: claims.map((f) => ({ type: f.type, value: f.value })),
-          records,
+          records: await claimRecords(current, found, directoryDown),
         });
       }
       turn = analyzeCustomerTurn(authored.join('\n'), typedFindings);
@@ -480,27 +495,30 @@ export function createVeil(deps: VeilDeps): VeilService {
     const types = [...new Set(typedFindings.map((f) => f.type))].sort();
     observer.turn('inbound');
     observer.masked(typedFindings.map((f) => f.type));
-    await record(id, {
-      at: at.toISOString(),
-      from: 'customer',
-      text: agentView,
-      visibility: 'all',
-      ...(activity.id ? { activityId: activity.id } : {}),
-      meta: withheld
-        ? { activityType: activity.type, withheld: true }
-        : {
-            activityType: activity.type,
-            ...(m.attachments?.length ? { attachments: m.attachments } : {}),
-            ...(m.value !== undefined ? { value: m.value } : {}),
-            ...(m.suggestedActions ? { suggestedActions: m.suggestedActions } : {}),
-            ...(m.channelData !== undefined ? { channelData: m.channelData } : {}),
-            ...(m.from?.name ? { fromName: m.from.name } : {}),
-          },
-    });
-    await audit(doc, policy, 'mask', types.length ? `masked ${types.join(', ')}` : 'nothing to mask', {
-      rule: withheld ? 'mask.drop-message' : 'mask.policy',
-      data: { types, findings: typedFindings.length, turn },
-    });
+    // The transcript entry and its audit record are independent writes: one wait, not two.
+    await Promise.all([
+      record(id, {
+        at: at.toISOString(),
+        from: 'customer',
+        text: agentView,
+        visibility: 'all',
+        ...(activity.id ? { activityId: activity.id } : {}),
+        meta: withheld
+          ? { activityType: activity.type, withheld: true }
+          : {
+              activityType: activity.type,
+              ...(m.attachments?.length ? { attachments: m.attachments } : {}),
+              ...(m.value !== undefined ? { value: m.value } : {}),
+              ...(m.suggestedActions ? { suggestedActions: m.suggestedActions } : {}),
+              ...(m.channelData !== undefined ? { channelData: m.channelData } : {}),
+              ...(m.from?.name ? { fromName: m.from.name } : {}),
+            },
+      }),
+      audit(doc, policy, 'mask', types.length ? `masked ${types.join(', ')}` : 'nothing to mask', {
+        rule: withheld ? 'mask.drop-message' : 'mask.policy',
+        data: { types, findings: typedFindings.length, turn },
+      }),
+    ]);
     await runEffects(doc, policy, effects);
     return { status: 'processed', conversationId: id, agentView };
   }
@@ -619,27 +637,26 @@ export function createVeil(deps: VeilDeps): VeilService {
       await audit(doc, policy, 'deliver', 'delivery failed', { rule: 'deliver.failed', actor: agent.name });
       throw e;
     }
-    // Only the waiting/active status changes here; skip the write when it would not.
-    if (doc.lastFrom !== 'agent') {
-      await stores.state.update(conversationId, (cur) =>
-        cur && cur.lastFrom !== 'agent'
-          ? { ...cur, lastFrom: 'agent', updatedAt: at.toISOString() }
-          : undefined,
-      );
-    }
-    await record(conversationId, {
-      at: at.toISOString(),
-      from: 'agent',
-      text: masked,
-      decision: 'deliver',
-      visibility: 'all',
-      ...(sent.id ? { activityId: sent.id } : {}),
-      meta: { agent: agent.name },
-    });
-    await audit(doc, policy, 'deliver', masked, {
-      rule: 'guard.pass',
-      actor: agent.name,
-    });
+    await Promise.all([
+      // Only the waiting/active status changes here; skip the write when it would not.
+      doc.lastFrom !== 'agent'
+        ? stores.state.update(conversationId, (cur) =>
+            cur && cur.lastFrom !== 'agent'
+              ? { ...cur, lastFrom: 'agent', updatedAt: at.toISOString() }
+              : undefined,
+          )
+        : undefined,
+      record(conversationId, {
+        at: at.toISOString(),
+        from: 'agent',
+        text: masked,
+        decision: 'deliver',
+        visibility: 'all',
+        ...(sent.id ? { activityId: sent.id } : {}),
+        meta: { agent: agent.name },
+      }),
+      audit(doc, policy, 'deliver', masked, { rule: 'guard.pass', actor: agent.name }),
+    ]);
     observer.turn('outbound');
     observer.delivered();
     return { decision: 'deliver', delivered: true, activityId: sent.id, text: filled.text };

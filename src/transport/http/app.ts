@@ -28,21 +28,24 @@ export function createApp(opts: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
-  app.use(
-    pinoHttp({
-      logger: log,
-      // Request and response bodies never reach the log; only method, route, status and timing.
-      serializers: {
-        req: (req: { method: string; url: string; id: unknown }) => ({
-          method: req.method,
-          url: req.url.split('?')[0],
-          id: req.id,
-        }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
-    }),
-  );
+  // Request logs are info-level; below that level the middleware would cost per request for nothing.
+  if (log.isLevelEnabled('info')) {
+    app.use(
+      pinoHttp({
+        logger: log,
+        // Request and response bodies never reach the log; only method, route, status and timing.
+        serializers: {
+          req: (req: { method: string; url: string; id: unknown }) => ({
+            method: req.method,
+            url: req.url.split('?')[0],
+            id: req.id,
+          }),
+          res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+        },
+        autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+      }),
+    );
+  }
   if (opts.metrics) {
     const { metrics, metricsToken } = opts;
     app.use(metrics.httpMiddleware);
