@@ -31,7 +31,10 @@ const result = await cannon({
           method: 'POST',
           path: '/api/messages',
           headers: { 'content-type': 'application/json' },
-          setupRequest: (req) => ({ ...req, body: activityBody(job.serviceUrl, job.conversations, job.prefix ?? 'b') }),
+          setupRequest: (req) => ({
+            ...req,
+            body: activityBody(job.serviceUrl, job.conversations, job.prefix ?? 'b'),
+          }),
         }
       : {
           method: 'POST',
@@ -42,10 +45,20 @@ const result = await cannon({
             return {
               ...req,
               path: `/agent/v1/conversations/${ids[m % ids.length]}/messages`,
-              body: JSON.stringify({ text: `Thanks for waiting! Your order ships tomorrow and the refund of $${m % 90}.99 is on its way.` }),
+              body: JSON.stringify({
+                text: `Thanks for waiting! Your order ships tomorrow and the refund of $${m % 90}.99 is on its way.`,
+              }),
             };
           },
         },
   ],
 });
-process.stdout.write(JSON.stringify({ latency: result.latency, requests: result.requests, non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts }));
+process.stdout.write(
+  JSON.stringify({
+    latency: result.latency,
+    requests: result.requests,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+  }),
+);

@@ -56,7 +56,15 @@ async function main() {
         ...(rate ? { rate } : {}),
       });
     // Warm-up (JIT, caches), not reported.
-    await cannonProcess({ kind: 'customer', url: base, serviceUrl: connector.url, connections: 8, duration: 2, conversations: CONVERSATIONS, prefix: 'w' });
+    await cannonProcess({
+      kind: 'customer',
+      url: base,
+      serviceUrl: connector.url,
+      connections: 8,
+      duration: 2,
+      conversations: CONVERSATIONS,
+      prefix: 'w',
+    });
     const c1 = await customer(RATE);
     const c2 = await customer();
     await new Promise((r) => setTimeout(r, 500));
