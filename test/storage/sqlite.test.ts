@@ -128,7 +128,12 @@ describe('sqlite stores', () => {
     const t = temp();
     const nested = join(t.path, '..', 'data', 'deeper', 'veil.sqlite');
     const stores = await open(nested);
-    await stores.audit.append({ at: new Date().toISOString(), kind: 'mask', policyVersion: 'v', detail: 'ok' });
+    await stores.audit.append({
+      at: new Date().toISOString(),
+      kind: 'mask',
+      policyVersion: 'v',
+      detail: 'ok',
+    });
     expect(statSync(nested).isFile()).toBe(true);
   });
 

@@ -24,7 +24,7 @@ export function createWriteBatcher<I, O>(
       queue = queue.slice(batch.length);
       try {
         const out = runInTransaction(batch.map((b) => b.item));
-        batch.forEach((b, i) => b.resolve(out[i]!));
+        for (const [i, b] of batch.entries()) b.resolve(out[i]!);
       } catch {
         // One bad item must not fail its neighbours: retry them one by one so each gets its own outcome.
         for (const b of batch) {
