@@ -32,8 +32,9 @@ export const addressRecognizer: Recognizer = {
   id: 'address',
   types: ['ADDRESS'],
   detect(input: ScanInput): Finding[] {
-    if (!/\d/.test(input.text)) return [];
     const out: Finding[] = [];
+    spokenNumberFirst(input, out);
+    if (!/\d/.test(input.text)) return out;
     numberFirst(input, out);
     nameFirst(input, out);
     namedStreetPostcode(input, out);
@@ -183,6 +184,60 @@ function emit(
     value: text.slice(start, end),
     reasons,
   });
+}
+
+const NUM_W =
+  'zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|' +
+  'seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand';
+/** A house number dictated to voice-to-text: "twelve", "four twenty two", "nineteen oh five". */
+const SPOKEN_HOUSE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${NUM_W})(?:[ \\t-]+(?:${NUM_W})){0,4}(?=[ \\t]+\\p{L})`,
+  'gu',
+);
+const SPOKEN_NUMBER = new RegExp(`^(?:${NUM_W}|\\d{1,4}[a-z]?|[a-z])$`, 'u');
+const SPOKEN_DIGITS = new RegExp(`^(?:${NUM_W}|\\d{1,4}[a-z]?)$`, 'u');
+const SPOKEN_STREET =
+  /^(?:street|st|avenue|ave|road|rd|lane|ln|drive|boulevard|blvd|highway|hwy|parkway|pkwy)$/;
+const SPOKEN_UNIT = new Set(['apartment', 'apt', 'unit', 'suite', 'flat', 'number', 'floor']);
+
+/**
+ * "i live at twelve oak street springfield", "my address is four twenty two birch avenue apartment six
+ * portland oregon": no digits and no punctuation, so an address cue, number words and a street type
+ * decide, and the uncommon words that follow on the same line are the city and state.
+ */
+function spokenNumberFirst({ text, lower }: ScanInput, out: Finding[]): void {
+  if (
+    !/street|st\b|avenue|ave|road|rd|lane|ln|drive|dr|court|ct|way|boulevard|blvd|place|pl|terrace|close|crescent|circle|parkway|highway|hwy/.test(
+      lower,
+    )
+  )
+    return;
+  for (const m of matchAll(SPOKEN_HOUSE, lower)) {
+    const start = m.index;
+    if (!hasCue(lower, start)) continue;
+    const words = wordsFrom(lower, start + m[0].length, 12);
+    let k = 0;
+    while (k < words.length && k < 3 && isStreetNameWord(words[k]!.w) && !STREET_SUFFIXES.has(words[k]!.w))
+      k++;
+    if (k === 0 || k >= words.length || !STREET_SUFFIXES.has(words[k]!.w)) continue;
+    let end = words[k]!.end;
+    const plainSuffix = SPOKEN_STREET.test(words[k]!.w);
+    k++;
+    const streetEnd = end;
+    if (k + 1 < words.length && SPOKEN_UNIT.has(words[k]!.w) && SPOKEN_NUMBER.test(words[k + 1]!.w)) {
+      k += 2;
+      while (k < words.length && SPOKEN_DIGITS.test(words[k]!.w)) k++;
+      end = words[k - 1]!.end;
+    }
+    for (let n = 0; n < 3 && k < words.length; n++, k++) {
+      const w = words[k]!.w;
+      if (STOP.has(w) || isCommonWord(w) || !/^\p{L}+$/u.test(w)) break;
+      end = words[k]!.end;
+    }
+    // "moved to one bigger place": "place", "way", "court" are everyday words; a city or unit must follow
+    if (!plainSuffix && end === streetEnd) continue;
+    emit(out, text, start, end, 0.85, ['spoken-house-number', 'address-cue']);
+  }
 }
 
 // "9/117" is unit 9 at number 117 (Australian style); "69, rue …" puts a comma after the number (French).

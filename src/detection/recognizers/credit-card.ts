@@ -1,6 +1,7 @@
 import type { Finding } from '../../core/finding.js';
 import type { Recognizer } from '../types.js';
 import { REFERENCE_CUES } from './support/cues.js';
+import { findSpelledRuns } from './support/spelled-digits.js';
 import { cardBrand, luhn } from './support/validators.js';
 import { countDigits, lastCueEnd, makeFinding, nearestCue, nextCueStart, wordsRe } from './support/words.js';
 
@@ -47,6 +48,7 @@ export const creditCardRecognizer: Recognizer = {
   types: ['CREDIT_CARD'],
   detect({ text, lower }) {
     const out: Finding[] = [];
+    spelled(text, lower, out);
     if (countDigits(text, 13) < 13) return out;
     RUN.lastIndex = 0;
     for (let m = RUN.exec(text); m !== null; m = RUN.exec(text)) {
@@ -100,4 +102,19 @@ function bestWindow(
     }
   }
   return best;
+}
+
+/** "the card number is four one one one …": a spoken, Luhn-valid number right after a card word. */
+function spelled(text: string, lower: string, out: Finding[]): void {
+  for (const run of findSpelledRuns(lower, 13)) {
+    if (run.digits.length > 19 || run.wordTokens < 8) continue;
+    if (!luhn(run.digits) || !cardBrand(run.digits)) continue;
+    if (lastCueEnd(lower, run.start, POSITIVE, 40) < 0) continue;
+    out.push(
+      makeFinding('CREDIT_CARD', text, run.start, run.end, 0.9, ID, [
+        cardBrand(run.digits)!,
+        'spelled-digits',
+      ]),
+    );
+  }
 }

@@ -1,6 +1,6 @@
 import type { Finding } from '../../core/finding.js';
 import type { Recognizer } from '../types.js';
-import { DATE_RE, SHORT_DATE_RE, YEAR_RE } from './support/dates.js';
+import { DATE_RE, SHORT_DATE_RE, SPOKEN_DATE_RE, YEAR_RE } from './support/dates.js';
 import { makeFinding, wordsRe } from './support/words.js';
 
 const ID = 'date-of-birth';
@@ -63,6 +63,7 @@ export const dateOfBirthRecognizer: Recognizer = {
     const out: Finding[] = [];
     if (/bor|birth|dob|d\.o\.b|b\.|day|geb|nac|nasc|nat[oa]|cumple|né|nee|naiss|anniv/.test(lower)) {
       collect(DATE_RE, 0.9, CUE_BEFORE, text, lower, out);
+      collect(SPOKEN_DATE_RE, 0.9, CUE_BEFORE, text, lower, out);
       collect(SHORT_DATE_RE, 0.8, 14, text, lower, out);
       collect(YEAR_RE, 0.6, 12, text, lower, out);
     }
@@ -146,8 +147,25 @@ function birthCue(lower: string, start: number, end: number, window: number): st
   if (
     next &&
     !BREAK.test(after.slice(0, next.index)) &&
+    !claimedByNextDate(lower, end + next.index + next[0].length) &&
     !BREAK.test(lower.slice(Math.max(0, start - 16), start))
   )
     return next[0];
   return undefined;
+}
+
+/** Where a date can start after a cue and its link: "dob 07/09/1958", "birthday: June 3". */
+// Three blanks: a date the engine already masked there (it rescans with findings blanked out).
+const DATE_AHEAD = new RegExp(
+  `[\\s:=-]*(?:(?:is|was|ist|es|est)\\s+)?(?:${DATE_RE.source})|[:=-]?\\s{3,}`,
+  'uy',
+);
+
+/**
+ * "date of service 02/14/2024, patient DOB 07/09/1958": a cue followed by its own date belongs to that
+ * date, not to the one before it.
+ */
+function claimedByNextDate(lower: string, cueEnd: number): boolean {
+  DATE_AHEAD.lastIndex = cueEnd;
+  return DATE_AHEAD.test(lower);
 }

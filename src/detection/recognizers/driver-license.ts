@@ -38,6 +38,7 @@ export const driverLicenseRecognizer: Recognizer = {
   types: ['DRIVER_LICENSE'],
   detect({ text, lower }) {
     const out: Finding[] = [];
+    if (/dni|nie|nif/.test(lower)) spanishId(text, lower, out);
     if (!/lic|dl|führer|fuehrer|permis|conduc|condu[çc]|patente|motorista|habilita|cnh|rijbewijs/.test(lower))
       return out;
     CUE.lastIndex = 0;
@@ -70,3 +71,22 @@ export const driverLicenseRecognizer: Recognizer = {
     return out;
   },
 };
+
+/**
+ * A Spanish driving licence carries the holder's DNI/NIE number, so customers give "DNI 48291736Q" where
+ * a licence is asked for, and the number identifies them either way: behind a DNI/NIE/NIF cue, eight
+ * digits and a letter (NIE: X/Y/Z, seven digits, a letter) are masked as a licence number.
+ */
+const ES_ID_CUE = wordsRe(['dni', 'nie', 'nif', 'd\\.n\\.i\\.?']);
+const ES_ID = /(?:\d{8}|[xyz]\d{7})[ -]?[a-z](?![\p{L}\p{N}])/uy;
+
+function spanishId(text: string, lower: string, out: Finding[]): void {
+  ES_ID_CUE.lastIndex = 0;
+  for (let m = ES_ID_CUE.exec(lower); m !== null; m = ES_ID_CUE.exec(lower)) {
+    const at = skipFiller(lower, m.index + m[0].length);
+    if (at < 0) continue;
+    const v = readAt(ES_ID, lower, at);
+    if (!v) continue;
+    out.push(makeFinding('DRIVER_LICENSE', text, at, at + v[0].length, 0.88, ID, ['es-dni']));
+  }
+}

@@ -13,7 +13,7 @@ const PLAIN =
  * "jane dot doe at yahoo dot co dot uk". They must end "dot <known tld>" (or ".tld") so ordinary
  * sentences with "at" ("meet at home dot") do not fire.
  */
-const AT = String.raw`(?:\s*[[({<]\s*at\s*[\])}>]\s*|\s+at\s+|\s*@\s*)`;
+const AT = String.raw`(?:\s*[[({<]\s*at\s*[\])}>]\s*|\s+at\s+(?:sign\s+|symbol\s+)?|\s*@\s*)`;
 const DOT = String.raw`(?:\s*[[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+|\.)`;
 const LABEL = String.raw`[\p{L}\p{N}](?:[\p{L}\p{N}_-]{0,40}[\p{L}\p{N}])?`;
 const TLD =
@@ -87,8 +87,41 @@ function scanObfuscated(
     const spaced = /\sat\s/.test(m[0]) && !/[[({<]/.test(m[0]);
     // A one-word "local part" that is an ordinary word only counts with bracketed markers.
     if (spaced && NOT_LOCAL.has(local)) return -1;
-    out.push(makeFinding('EMAIL', text, start, end, spaced ? 0.85 : 0.93, ID, ['obfuscated']));
+    const from2 = spokenLocalStart(lower, start, /\sat\s+(?:sign|symbol)\s/.test(m[0]));
+    out.push(makeFinding('EMAIL', text, from2, end, spaced ? 0.85 : 0.93, ID, ['obfuscated']));
     return end;
   }
   return -1;
+}
+
+/** Spoken numbers and letters a dictated local part is made of: "k wu eighty eight at sign …". */
+const SPOKEN_PART =
+  /^(?:[a-z]|zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|double|triple|dot|underscore|dash|hyphen)$/;
+/** Where a dictated address's local part cannot reach back past: the words that introduce it. */
+const LOCAL_STOP =
+  /^(?:is|was|it's|its|it’s|email|e-mail|mail|address|me|at|to|my|the|on|and|or|use|try|send|reach|contact|um|uh|so|yes|yeah|okay|ok)$/;
+
+/**
+ * Voice-to-text splits a dictated local part into words. Reaches back over spoken digits and letters, or,
+ * after an explicit "at sign", over up to four words, stopping at the words that introduce an address.
+ */
+function spokenLocalStart(lower: string, start: number, atSign: boolean): number {
+  let s = start;
+  let plain = false;
+  let spokenSeen = SPOKEN_PART.test(/^[a-z]+/.exec(lower.slice(start, start + 16))?.[0] ?? '');
+  for (let n = 0; n < 4; n++) {
+    const m = /([a-z]+)\s+$/.exec(lower.slice(Math.max(0, s - 16), s));
+    if (!m || (m.index === 0 && s - 16 > 0)) break;
+    const word = m[1]!;
+    if (LOCAL_STOP.test(word) || NOT_LOCAL.has(word)) break;
+    const spoken = SPOKEN_PART.test(word);
+    // "tom ninety at gmail dot com": one plain word may open a local part that goes on in spoken digits
+    if (!atSign && !spoken && (!spokenSeen || plain)) break;
+    const prev = s - m[0].length;
+    if (prev > 0 && /[a-z0-9]/.test(lower[prev - 1]!)) break;
+    s = prev;
+    if (!spoken) plain = true;
+    else spokenSeen = true;
+  }
+  return s;
 }

@@ -1,6 +1,6 @@
 import type { Finding } from '../../core/finding.js';
 import type { Recognizer } from '../types.js';
-import { readAt, skipFiller } from './support/cued-value.js';
+import { anaphoricValueAt, readAt, skipFiller } from './support/cued-value.js';
 import { makeFinding, wordsRe } from './support/words.js';
 
 const ID = 'passport';
@@ -37,9 +37,13 @@ export const passportRecognizer: Recognizer = {
     if (!/pass|pasaporte|pasp|pp|travel|viaje|voyage|reisedok/.test(lower)) return out;
     CUE.lastIndex = 0;
     for (let m = CUE.exec(lower); m !== null; m = CUE.exec(lower)) {
-      const at = skipFiller(lower, m.index + m[0].length);
+      let at = skipFiller(lower, m.index + m[0].length);
       if (at < 0) continue;
-      const v = readAt(VALUE, lower, at);
+      let v = readAt(VALUE, lower, at);
+      if (!v) {
+        at = anaphoricValueAt(lower, m.index + m[0].length);
+        v = at < 0 ? null : readAt(VALUE, lower, at);
+      }
       if (!v) continue;
       const compact = v[0].replace(' ', '');
       const digits = compact.replace(/\D/g, '').length;

@@ -7,7 +7,7 @@ const ID = 'password';
 
 /** Cue, then up to five connective words ("I use", "for my account"), then a link ("is", ":", "ist"…). */
 const CUE =
-  'pass(?:word|wd|code|phrase)?s?|pas+w(?:or|ro|o)?r?d|pwd|pw|pin(?:\\s*(?:code|number|no))?|log-?in|sign-?in|credentials?|secret(?:\\s+(?:word|answer))?|passwort|kennwort|zugangsdaten|geheimzahl|contraseña|contrasena|clave(?:\\s+de\\s+acceso)?|code\\s+d.acc[eè]s|access\\s+code|zugangscode|mot\\s+de\\s+passe|mdp|code\\s+secret|code\\s+pin|senha|palavra-passe|wachtwoord|parola\\s+d.ordine';
+  'memorable\\s+(?:word|information|info)|security\\s+word|pass(?:word|wd|code|phrase)?s?|pas+w(?:or|ro|o)?r?d|pwd|pw|pin(?:\\s*(?:code|number|no))?|log-?in|sign-?in|credentials?|secret(?:\\s+(?:word|answer))?|passwort|kennwort|zugangsdaten|geheimzahl|contraseña|contrasena|clave(?:\\s+de\\s+acceso)?|code\\s+d.acc[eè]s|access\\s+code|zugangscode|mot\\s+de\\s+passe|mdp|code\\s+secret|code\\s+pin|senha|palavra-passe|wachtwoord|parola\\s+d.ordine';
 const CONNECTIVE =
   "i|we|that|which|use|used|using|have|had|set|chose|picked|made|for|on|to|my|the|account|it|its|just|currently|usually|always|normally|new|old|current|temporary|temp|email|amazon|website|site|app|portal|online|banking|ich|benutze|verwende|nutze|habe|für|mein|meine|das|que|uso|utilizo|tengo|para|mi|la|el|je|j'utilise|utilise|pour|mon|ma|le|compte|mia|il|a|minha|o|mijn|het|de|è|uso|usata";
 const LINK =
@@ -15,6 +15,8 @@ const LINK =
 /** Cues that name a password outright; "pass", "pin", "login" are everyday words and need a link. */
 const BARE_CUE =
   '(?<!(?:boarding|bus|season|day|gym|hall|event|ski|park|travel|rail|metro|annual|free|guest|backstage|vip|press|access|bus)\\s)pass|password|pass-?code|pass-?phrase|passwort|pas+w(?:or|ro|o)?r?d|passwd|pwd|pw|kennwort|contraseña|contrasena|mot\\s+de\\s+passe|mdp|senha|wachtwoord';
+/** Cues that can only mean a secret, whatever words sit between them and the value. */
+const STRONG_CUE = `${BARE_CUE}|memorable\\s+(?:word|information|info)|security\\s+word|clave`;
 /** "tried logging in with Xk9mP2vq": what someone logs in with, when it is not an account or provider. */
 const LOGGED_IN_WITH = /(?<![\p{L}\p{N}])(?:log(?:ging|ged)?|sign(?:ing|ed)?)[ -]?in\s+with\s+(?=\S)/gu;
 const LOGIN_PROVIDERS =
@@ -33,6 +35,9 @@ const PATTERN = new RegExp(
     `${B}(?:${CUE})${E}\\s*(?=["“'‘«])`,
     // "forgot my pw again, old one was ilovepizza22": the value is named by "one", a few words on
     `${B}(?:${BARE_CUE})${E}[^.\\n!?]{0,40}?${B}(?:old|new|current|previous|temp|temporary|last|other|usual)\\s+one\\s*(?:is|was|=|:|'s|’s)\\s*(?=${SECRET_SHAPE})`,
+    // "mi clave del área de clientes es Pepito2020", "Kennwort fürs Kundenportal lautet Haselnuss#19": any few
+    // words may name what the password is for when a link follows and the value itself looks like a secret
+    `${B}(?:${STRONG_CUE})${E}(?:[ \\t]+[^\\s.,;!?:=]{1,24}){1,5}?[ \\t]+(?:is|was|ist|lautet|war|es|era|est|était|è|luidt)[ \\t]*:?[ \\t]+(?=${SECRET_SHAPE})`,
     // "login pw Xk9$mP2v", "pasword ilovemydog1": no link word, so the value itself must look like a secret
     `${B}(?:${BARE_CUE})${E}[ \\t]+(?=${SECRET_SHAPE})`,
   ].join('|'),
@@ -73,7 +78,7 @@ export const passwordRecognizer: Recognizer = {
   detect({ text, lower }) {
     const out: Finding[] = [];
     if (
-      !/pas|pw|pin|log|sign|credential|secret|kennwort|contrase|clave|mdp|senha|wachtwoord|parola|code|zugang/.test(
+      !/pas|pw|pin|log|sign|credential|secret|kennwort|contrase|clave|mdp|senha|wachtwoord|parola|code|zugang|memorable|security/.test(
         lower,
       )
     )

@@ -169,19 +169,36 @@ function fromCues({ text, lower }: ScanInput, out: Finding[]): void {
   }
 }
 
+/** Nouns that make the capitalised words before them a scheme, brand or outlet rather than a person. */
+const SERVICE_NOUNS = new Set(
+  (
+    'points miles rewards membership loyalty voucher vouchers coupon coupons subscription subscriptions plan ' +
+    'app tier elite program programme bonus cashback card cards hotel hotels resort store stores shop branch ' +
+    'outlet restaurant airline airlines lounge flights stay stays punkte meilen karte prämie puntos tarjeta ' +
+    'millas tienda points fidélité carte boutique'
+  ).split(' '),
+);
+
+/** Sign-offs that only close a message: the name after them is the writer's even without a comma. */
+const CLOSING_ONLY =
+  /^(?:(?:kind|best|warm|warmest|many|with)[ \t]+)?(?:regards|sincerely|yours(?: truly| sincerely| faithfully)?|cordialement|atentamente|mit freundlichen grüßen|viele grüße|liebe grüße|herzliche grüße|beste grüße|schöne grüße|lieben gruß|mfg|lg|glg|vg|bg|cdlt|atte|amicalement)$/;
+
 /** The name must end the line or the sentence: a sign-off is the last thing written. */
 const ENDS_SIGN_OFF = /^[ \t]*(?:$|[\n.!?,;)]|\r)/;
 
 function fromSignOffs({ text, lower }: ScanInput, out: Finding[]): void {
   for (const m of matchAll(SIGN_OFF_RE, lower)) {
     const sep = m[2] ?? '';
+    // Three blanks are a value the engine already masked: "Danke [PERSON_1], hat geklappt" has no sign-off.
+    if (sep.includes('   ')) continue;
     const at = m.index + m[0].length;
     const span = readName(text, lower, at);
     if (!span || !ENDS_SIGN_OFF.test(lower.slice(span.end, span.end + 3))) continue;
     if (!span.commaForm && nameTokens(span).some((t) => isPlainWord(t) && !t.cap)) continue;
     const toks = nameTokens(span);
     // "thanks Sarah" (no comma) addresses the agent; a full name or a separated sign-off is the writer's.
-    if (!/[,!.:;—–\n-]/.test(sep) && toks.length < 2) continue;
+    // Formal closings and their abbreviations ("LG Jana", "Regards Tom") never address anyone.
+    if (!/[,!.:;—–\n-]/.test(sep) && toks.length < 2 && !CLOSING_ONLY.test(m[1] ?? '')) continue;
     const score = judgeSpan(span, 'medium', true, lower);
     if (score > 0) push(out, text, span, score - 0.03, ['cue:sign-off']);
   }
@@ -211,7 +228,7 @@ const TITLE_SCAN =
   /(?<![\p{L}])(?:[Mm]rs?|[Mm]s|[Mm]iss|[Mm]x|[Dd]r|[Pp]rof|[Hh]err|[Ff]rau|[Ss]ra?|[Mm]me|[Mm]lle|Rev|Revd|Reverend|Fr|Pastor|Rabbi|Imam|Sheikh|Capt|Sir|Dame)\.?[ \t]+(?=\p{Lu})/gu;
 /** "Thank you so much Mr. Thompson": a title right after thanks or a greeting addresses the agent. */
 const THANKS_BEFORE =
-  /(?:^|[^\p{L}])(?:hi|hello|hey|hiya|thanks|thank you|thx|ty|cheers|morning|good (?:morning|afternoon|evening))(?:[ \t]+(?:so|very)[ \t]+much)?[ \t,!]*$/u;
+  /(?:^|[^\p{L}])(?:hi|hello|hey|hiya|thanks|thank you|thx|ty|cheers|morning|good (?:morning|afternoon|evening)|danke(?: schön| sehr)?|vielen dank|hallo|guten (?:tag|morgen|abend)|moin|servus|merci(?: beaucoup)?|bonjour|bonsoir|gracias|muchas gracias|hola|buenos días|buenas tardes|grazie(?: mille)?|buongiorno|bedankt|dank u|obrigad[oa]|olá)(?:[ \t]+(?:so|very)[ \t]+much)?[ \t,!]*$/u;
 
 const LOWER_TITLE_SCAN =
   /(?<![\p{L}])(?:mrs?|ms|miss|herr|frau|sra|señora|señor|mme|madame|monsieur)\.?[ \t]+(?=\p{Ll})/gu;
@@ -299,6 +316,9 @@ function fromCapitalisedPairs({ text, lower }: ScanInput, out: Finding[]): void 
       continue;
     if (rest.some((t) => PLACE_NAMES.has(t.lower) && !t.surname && !t.given)) continue;
     const end = rest[rest.length - 1]!.end;
+    // "my Marriott Bonvoy points", "the Hilton Honors card": a loyalty scheme or store, not a person.
+    const noun = /^[ \t]+(\p{L}+)/u.exec(lower.slice(end, end + 24));
+    if (noun && SERVICE_NOUNS.has(noun[1]!)) continue;
     const phrase = lower.slice(first.start, end);
     if (PLACE_NAMES.has(phrase) || PERSON_BRANDS.has(phrase)) continue;
     const before = lower.slice(Math.max(0, first.start - 24), first.start);

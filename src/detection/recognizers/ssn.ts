@@ -1,9 +1,10 @@
 import type { Finding } from '../../core/finding.js';
 import type { Recognizer } from '../types.js';
 import { REFERENCE_CUES } from './support/cues.js';
+import { findSpelledRuns } from './support/spelled-digits.js';
 import { ssnValid } from './support/validators.js';
-import { readAt, skipFiller } from './support/cued-value.js';
-import { countDigits, makeFinding, nearestCue, wordsRe } from './support/words.js';
+import { anaphoricValueAt, readAt, skipFiller } from './support/cued-value.js';
+import { countDigits, lastCueEnd, makeFinding, nearestCue, wordsRe } from './support/words.js';
 
 const ID = 'ssn';
 
@@ -71,6 +72,8 @@ export const ssnRecognizer: Recognizer = {
       }
     }
     if (digits >= 6) national(text, lower, out);
+    if (digits >= 9) anaphoric(text, lower, out);
+    spelled(text, lower, out);
     if (digits < 9) return out;
     SSN.lastIndex = 0;
     for (let m = SSN.exec(text); m !== null; m = SSN.exec(text)) {
@@ -106,5 +109,32 @@ function national(text: string, lower: string, out: Finding[]): void {
     const end = at + v[0].length;
     if (out.some((f) => f.start < end && at < f.end)) continue;
     out.push(makeFinding('SSN', text, at, end, 0.9, ID, ['national-ssn']));
+  }
+}
+
+/** One valid SSN shape at `pos`: "612723243", "612-72-3243". */
+const SSN_AT = /(\d{3})([- .]?)(\d{2})\2(\d{4})(?![\p{N}]|[-./]\d)/uy;
+
+/** "SSN last four only? no, here is the full one 612723243": the cue names a value a sentence on. */
+function anaphoric(text: string, lower: string, out: Finding[]): void {
+  POSITIVE.lastIndex = 0;
+  for (let m = POSITIVE.exec(lower); m !== null; m = POSITIVE.exec(lower)) {
+    const at = anaphoricValueAt(lower, m.index + m[0].length);
+    if (at < 0) continue;
+    const v = readAt(SSN_AT, text, at);
+    if (!v || !ssnValid(v[1]!, v[3]!, v[4]!)) continue;
+    const end = at + v[0].length;
+    if (out.some((f) => f.start < end && at < f.end)) continue;
+    out.push(makeFinding('SSN', text, at, end, 0.9, ID, ['ssn-context']));
+  }
+}
+
+/** "social is four two seven one one eight three zero five": nine spoken digits right after an SSN cue. */
+function spelled(text: string, lower: string, out: Finding[]): void {
+  for (const run of findSpelledRuns(lower, 9)) {
+    if (run.digits.length !== 9 || run.wordTokens < 5) continue;
+    if (!ssnValid(run.digits.slice(0, 3), run.digits.slice(3, 5), run.digits.slice(5))) continue;
+    if (lastCueEnd(lower, run.start, POSITIVE, 30) < 0) continue;
+    out.push(makeFinding('SSN', text, run.start, run.end, 0.9, ID, ['spelled-digits', 'ssn-context']));
   }
 }

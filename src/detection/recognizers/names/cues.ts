@@ -149,7 +149,7 @@ export const CONFIRMERS =
 
 /** A sign-off word, then a comma, dash or line break, then the customer's name. */
 export const SIGN_OFF_RE =
-  /(?:^|[^\p{L}])((?:(?:kind|best|warm|warmest|many|with|all the)[ \t]+)?(?:regards|thanks|thank you|thx|cheers|best|sincerely|signed|respectfully|yours(?: truly| sincerely| faithfully)?|best wishes|take care|cordialement|salutations|saludos|un saludo|atentamente|grüße|grüsse|gruß|mfg|mit freundlichen grüßen|viele grüße|liebe grüße|bien à vous|merci|gracias|danke|obrigad[oa]|grazie|ciao|love|xoxo))([ \t]*(?:[,!.:;—–-]+[ \t]*\n?|\n)[ \t]*|[ \t]+)/gu;
+  /(?:^|[^\p{L}])((?:(?:kind|best|warm|warmest|many|with|all the)[ \t]+)?(?:regards|thanks|thank you|thx|cheers|best|sincerely|signed|respectfully|yours(?: truly| sincerely| faithfully)?|best wishes|take care|cordialement|salutations|saludos|un saludo|atentamente|grüße|grüsse|gruß|mfg|mit freundlichen grüßen|viele grüße|liebe grüße|bien à vous|merci|gracias|danke|obrigad[oa]|grazie|ciao|love|xoxo|amicalement|bises|bisous|un abrazo|abrazos|besos|herzliche grüße|beste grüße|schöne grüße|lieben gruß|gruss|(?<=(?:^|\n)[ \t]*)(?:lg|glg|vg|bg|cdlt|atte)))([ \t]*(?:[,!.:;—–-]+[ \t]*\n?|\n)[ \t]*|[ \t]+)/gu;
 
 /** A dash that opens a signature: "— Jane", "-- J. Smith". */
 export const DASH_SIGN_RE = /(?:^|[ \t\n])(?:—|–|--|-)[ \t]*(?=\p{L})/gu;

@@ -20,3 +20,17 @@ export function readAt(re: RegExp, lower: string, pos: number): RegExpExecArray 
   re.lastIndex = pos;
   return re.exec(lower);
 }
+
+/**
+ * "update the passport, new one is 548213907", "SSN last four only? no here is the full one 612…": the
+ * value is named by "one" a few words after its cue. Returns where the value starts, or -1.
+ */
+const ANAPHORA =
+  /[^\n]{0,60}?(?<![\p{L}\p{N}])(?:new|full|whole|correct|right|actual|real|updated|other|current|complete|proper)\s+(?:one|number|no\.?)\s*(?:is|was|=|:|'s|’s|would\s+be)?\s*:?\s*/uy;
+
+export function anaphoricValueAt(lower: string, pos: number): number {
+  ANAPHORA.lastIndex = pos;
+  const m = ANAPHORA.exec(lower);
+  if (!m || m[0].includes('   ')) return -1;
+  return pos + m[0].length;
+}

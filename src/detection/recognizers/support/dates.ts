@@ -107,3 +107,16 @@ export const DATE_RE = new RegExp(`${B}(?:${PATTERNS.join('|')})${E}`, 'gu');
 export const SHORT_DATE_RE = new RegExp(`${B}${DAY}[/.]${DAY}${E}(?![/.]\\d)`, 'gu');
 /** Year alone ("born in 1985"). */
 export const YEAR_RE = new RegExp(`${B}(?:19|20)\\d{2}${E}`, 'gu');
+
+/** Dates dictated to voice-to-text: "june fourth nineteen seventy two", "the third of may two thousand five". */
+const UNIT_W = 'one|two|three|four|five|six|seven|eight|nine';
+const TEEN_W = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
+const TENS_W = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
+const ORD_W =
+  'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth';
+const DAY_W = `(?:(?:twenty|thirty)[- ](?:${ORD_W.split('|').slice(0, 9).join('|')}|${UNIT_W})|${ORD_W}|${TEEN_W}|twenty|thirty|${UNIT_W}|${DAY}${ORD})`;
+const YEAR_W = `(?:(?:nineteen|twenty)\\s+(?:oh\\s+(?:${UNIT_W})|(?:${TENS_W})(?:[- ](?:${UNIT_W}))?|${TEEN_W})|two\\s+thousand(?:\\s+and)?(?:\\s+(?:${TEEN_W}|${UNIT_W}))?|(?:19|20)\\d{2})`;
+export const SPOKEN_DATE_RE = new RegExp(
+  `${B}(?:${M}\\s+(?:the\\s+)?${DAY_W}(?:,?\\s+(?:of\\s+)?${YEAR_W})?|(?:the\\s+)?${DAY_W}\\s+of\\s+${M}(?:,?\\s+${YEAR_W})?)${E}`,
+  'gu',
+);
