@@ -11,7 +11,7 @@ if [ "$#" -gt 0 ]; then corpora=("$@"); else
     [ -f "test/fixtures/eval/hard-corpus-$n.jsonl" ] && corpora+=("test/fixtures/eval/hard-corpus-$n.jsonl")
   done
   # generator batches (build-gen.mjs): dev-corpus value styles in unseen templates
-  for n in a b c; do
+  for n in a b c d; do
     [ -f "test/fixtures/eval/gen-$n.jsonl" ] && corpora+=("test/fixtures/eval/gen-$n.jsonl")
   done
 fi

@@ -25,6 +25,8 @@ const STRONG = wordsRe([
   'kontonr',
   'konto(?:\\s*(?:nr|nummer))?',
   'bankkonto',
+  // "Girokonto 12345678", "Sparkonto …", "Gehaltskonto …"
+  '(?:giro|spar|tagesgeld|gehalts|privat|geschäfts)konto(?:nummer)?',
   'bankverbindung',
   'n[úu]mero\\s+de\\s+cuenta',
   'cuenta(?:\\s+bancaria|\\s+corriente|\\s+de\\s+ahorros)?',

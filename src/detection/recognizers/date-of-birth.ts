@@ -33,6 +33,8 @@ const BIRTH = wordsRe([
   'née?',
   'nee',
   'naissance',
+  // abbreviated on forms: "date de naiss. …", "naiss. …"
+  'naiss\\.',
   'date\\s+de\\s+naissance',
   'anniversaire',
   'age\\s+verification',

@@ -16,6 +16,9 @@ const CUE = wordsRe([
   'licen[cs]e\\s*:',
   'dl\\s*(?:#|no|nr|number|num)?',
   'dln',
+  // "state license X", "state driver's license X"
+  "state\\s+(?:driver'?s?\\s+)?licen[cs]e",
+  'fahrerlaubnis(?:nummer)?',
   'führerschein(?:nummer|-?nr)?',
   'fuehrerschein(?:nummer)?',
   'licencia(?:\\s+de\\s+conducir)?',
@@ -39,7 +42,11 @@ export const driverLicenseRecognizer: Recognizer = {
   detect({ text, lower }) {
     const out: Finding[] = [];
     if (/dni|nie|nif/.test(lower)) spanishId(text, lower, out);
-    if (!/lic|dl|führer|fuehrer|permis|conduc|condu[çc]|patente|motorista|habilita|cnh|rijbewijs/.test(lower))
+    if (
+      !/lic|dl|führer|fahrerlaubnis|fuehrer|permis|conduc|condu[çc]|patente|motorista|habilita|cnh|rijbewijs/.test(
+        lower,
+      )
+    )
       return out;
     CUE.lastIndex = 0;
     for (let m = CUE.exec(lower); m !== null; m = CUE.exec(lower)) {

@@ -7,18 +7,19 @@ const ID = 'password';
 
 /** Cue, then up to five connective words ("I use", "for my account"), then a link ("is", ":", "ist"…). */
 const CUE =
-  'memorable\\s+(?:word|information|info)|security\\s+word|pass(?:word|wd|code|phrase)?s?|pas+w(?:or|ro|o)?r?d|pwd|pw|pin(?:\\s*(?:code|number|no))?|log-?in|sign-?in|credentials?|secret(?:\\s+(?:word|answer))?|passwort|kennwort|zugangsdaten|geheimzahl|contraseña|contrasena|clave(?:\\s+de\\s+acceso)?|code\\s+d.acc[eè]s|access\\s+code|zugangscode|mot\\s+de\\s+passe|mdp|code\\s+secret|code\\s+pin|senha|palavra-passe|wachtwoord|parola\\s+d.ordine';
+  'memorable\\s+(?:word|information|info)|security\\s+word|pass(?:word|wd|code|phrase)?s?|pas+w(?:or|ro|o)?r?d|pwd|pw|pin(?:\\s*(?:code|number|no))?|log-?in|sign-?in|credentials?|secret(?:\\s+(?:word|answer))?|(?:[a-zäöüß]{2,16}-?)?(?:passwort|kennwort)|zugangsdaten|geheimzahl|contraseña|contrasena|clave(?:\\s+de\\s+acceso)?|code\\s+d.acc[eè]s|access\\s+code|zugangscode|mot\\s+de\\s+passe|mdp|code\\s+secret|code\\s+pin|senha|palavra-passe|wachtwoord|parola\\s+d.ordine';
 const CONNECTIVE =
-  "i|we|that|which|use|used|using|have|had|set|chose|picked|made|for|on|to|my|the|account|it|its|just|currently|usually|always|normally|new|old|current|temporary|temp|email|amazon|website|site|app|portal|online|banking|ich|benutze|verwende|nutze|habe|für|mein|meine|das|que|uso|utilizo|tengo|para|mi|la|el|je|j'utilise|utilise|pour|mon|ma|le|compte|mia|il|a|minha|o|mijn|het|de|è|uso|usata";
+  "i|we|that|which|use|used|using|have|had|set|chose|picked|made|for|on|to|my|the|account|it|its|just|currently|usually|always|normally|new|old|current|temporary|temp|you|sent|gave|me|emailed|texted|issued|email|amazon|website|site|app|portal|online|banking|ich|benutze|verwende|nutze|habe|für|mein|meine|das|que|uso|utilizo|tengo|para|mi|la|el|je|j'utilise|utilise|pour|mon|ma|le|compte|actuel|actuelle|nouveau|nouvel|ancien|temporaire|provisoire|actual|nueva|nuevo|antigua|antiguo|temporal|aktuelle|aktuelles|neue|neues|alte|altes|mia|il|a|minha|o|mijn|het|de|è|uso|usata";
 const LINK =
   "(?:,\\s*)?(?:(?:it|which|that)\\s*(?:'s|’s|is|was)|is|was|are|were|=|:|->|=>|ist|lautet|war|es|era|est|était|c'est|è|é|e'|is|era|sarebbe|luidt|was|(?:set|changed|reset|updated|change)\\s+(?:it\\s+)?to|would\\s+be|should\\s+be)";
 /** Cues that name a password outright; "pass", "pin", "login" are everyday words and need a link. */
 const BARE_CUE =
-  '(?<!(?:boarding|bus|season|day|gym|hall|event|ski|park|travel|rail|metro|annual|free|guest|backstage|vip|press|access|bus)\\s)pass|password|pass-?code|pass-?phrase|passwort|pas+w(?:or|ro|o)?r?d|passwd|pwd|pw|kennwort|contraseña|contrasena|mot\\s+de\\s+passe|mdp|senha|wachtwoord';
+  '(?<!(?:boarding|bus|season|day|gym|hall|event|ski|park|travel|rail|metro|annual|free|guest|backstage|vip|press|access|bus)\\s)pass|password|pass-?code|pass-?phrase|passwort|pas+w(?:or|ro|o)?r?d|passwd|pwd|pw|(?:[a-zäöüß]{2,16}-?)?(?:passwort|kennwort)|contraseña|contrasena|mot\\s+de\\s+passe|mdp|senha|wachtwoord';
 /** Cues that can only mean a secret, whatever words sit between them and the value. */
 const STRONG_CUE = `${BARE_CUE}|memorable\\s+(?:word|information|info)|security\\s+word|clave`;
 /** "tried logging in with Xk9mP2vq": what someone logs in with, when it is not an account or provider. */
-const LOGGED_IN_WITH = /(?<![\p{L}\p{N}])(?:log(?:ging|ged)?|sign(?:ing|ed)?)[ -]?in\s+with\s+(?=\S)/gu;
+const LOGGED_IN_WITH =
+  /(?<![\p{L}\p{N}])(?:(?:log(?:ging|ged)?|sign(?:ing|ed)?)[ -]?in\s+with|(?:je\s+me\s+)?(?:connecte|connect[ée]e?s?)\s+avec|(?:me\s+)?(?:conecto|conect[ée])\s+con|(?:logge|melde)\s+mich\s+mit|(?:eingeloggt|angemeldet)\s+mit)\s+(?=\S)/gu;
 const LOGIN_PROVIDERS =
   /^(?:google|facebook|apple|microsoft|amazon|github|twitter|paypal|sso|email|e-mail|phone|touch|face|fingerprint|biometrics?|password|passkey|username|it|that|this|them|my|the|a|an|no|ease)$/;
 /** Letters mixed with digits or symbols, six or more characters: "reset", "2 times" and "123456" are not. */
@@ -78,7 +79,7 @@ export const passwordRecognizer: Recognizer = {
   detect({ text, lower }) {
     const out: Finding[] = [];
     if (
-      !/pas|pw|pin|log|sign|credential|secret|kennwort|contrase|clave|mdp|senha|wachtwoord|parola|code|zugang|memorable|security/.test(
+      !/pas|pw|pin|log|sign|connect|conect|meld|credential|secret|kennwort|contrase|clave|mdp|senha|wachtwoord|parola|code|zugang|memorable|security/.test(
         lower,
       )
     )
@@ -109,7 +110,8 @@ export const passwordRecognizer: Recognizer = {
       PATTERN.lastIndex = Math.max(PATTERN.lastIndex, e);
     }
     valueFirst(text, lower, out);
-    if (/log|sign/.test(lower)) loggedInWith(text, lower, out);
+    mixedCaseAfterCue(text, lower, out);
+    if (/log|sign|connect|conect|meld/.test(lower)) loggedInWith(text, lower, out);
     return out;
   },
 };
@@ -124,6 +126,29 @@ function valueFirst(text: string, lower: string, out: Finding[]): void {
     const end = start + value.length;
     if (out.some((f) => f.start < end && start < f.end)) continue;
     out.push(makeFinding('PASSWORD', text, start, end, 0.85, ID, ['value-then-cue']));
+  }
+}
+
+/**
+ * "Zugangspasswort thuJLyfYC", "pwd cqWYwWqTnY": letters only, so the lowercase shape test above cannot see
+ * it, but a lowercase letter followed by a capital inside one long token is how generated secrets look,
+ * not words ("Thursday", "MONKEY") or names.
+ */
+const BARE_THEN_TOKEN = new RegExp(`${B}(?:${BARE_CUE})${E}[ \\t]*(?:(?:->|=>|[:=-])[ \\t]*)?`, 'gu');
+/** Two case turns at least: brands and names ("McDonalds", "PlayStation", "iPhone") have one. */
+const MIXED_CASE_SECRET = /^(?=(?:[A-Za-z]*?[a-z][A-Z]){2})[A-Za-z]{8,64}$/;
+
+function mixedCaseAfterCue(text: string, lower: string, out: Finding[]): void {
+  BARE_THEN_TOKEN.lastIndex = 0;
+  for (let m = BARE_THEN_TOKEN.exec(lower); m !== null; m = BARE_THEN_TOKEN.exec(lower)) {
+    const at = m.index + m[0].length;
+    // "pass" alone is an everyday word ("I'll pass"); the other cues name a secret
+    if (m[0].includes('   ') || /^pass[^a-z]*$/.test(m[0].trim())) continue;
+    const hit = readValue(text, lower, at);
+    if (!hit || hit.quoted || !MIXED_CASE_SECRET.test(hit.value) || isCommonWord(hit.value.toLowerCase()))
+      continue;
+    if (out.some((f) => f.start < hit.end && hit.start < f.end)) continue;
+    out.push(makeFinding('PASSWORD', text, hit.start, hit.end, 0.9, ID, ['cue-mixed-case']));
   }
 }
 

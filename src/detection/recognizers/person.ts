@@ -153,6 +153,9 @@ function fromCues({ text, lower }: ScanInput, out: Finding[]): void {
         continue;
       const raw = readName(text, lower, at);
       if (!raw) continue;
+      // Three blanks between cue and words are the name the engine already masked: what follows it
+      // ("mi esposa [PERSON] hizo el pedido") is the rest of the sentence, not another name.
+      if (text.slice(at, raw.start).includes('   ')) continue;
       const confirmed = CONFIRMERS.test(lower.slice(raw.end, raw.end + 40));
       // "it is for Christmas": one word after "… is for" must be a known given name.
       const strength: CueStrength =
@@ -204,7 +207,10 @@ function fromSignOffs({ text, lower }: ScanInput, out: Finding[]): void {
   }
   for (const m of matchAll(DASH_SIGN_RE, lower)) {
     const span = readName(text, lower, m.index + m[0].length);
+    // The rest of the line must be empty: three blanks are a value the engine already masked ("- pw is
+    // [PASSWORD]"), so the words before it are not a signature.
     if (!span || !/^[ \t]*(?:$|\n)/.test(lower.slice(span.end, span.end + 2))) continue;
+    if (/^[^\n]* {3}/.test(lower.slice(span.end))) continue;
     const score = judgeSpan(span, 'medium', true, lower);
     if (score > 0) push(out, text, span, score - 0.05, ['cue:dash-signature']);
   }
@@ -217,6 +223,8 @@ function fromLastLine({ text, lower }: ScanInput, out: Finding[]): void {
   if (nl < 0 || trimmed.slice(0, nl).trim() === '') return;
   const span = readName(text, lower, nl + 1);
   if (!span || span.end !== trimmed.length) return;
+  // Blanks after the words are a value the engine already masked ("Führerschein Nr [DRIVER_LICENSE]").
+  if (text.slice(span.end).includes('   ')) return;
   const toks = nameTokens(span);
   if (toks.length > 3 || toks.some(isPlainWord)) return;
   if (!toks.some(isNameEvidence)) return;

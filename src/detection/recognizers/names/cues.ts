@@ -57,7 +57,7 @@ export const NAME_CUES: readonly NameCue[] = [
     // Pasted forms: "Customer: …", "• Recipient - …", "/ Passenger: …". A role label is not proof of a
     // name ("Customer: yes"), so the words must still look like one.
     id: 'form-label',
-    re: /(?:^|\n|[.;/|•·*-] |\t)[ \t]*(?:[-•·*][ \t]*)?(?:customer|client|recipient|addressee|consignee|cardholder|card holder|account holder|account name|passenger|guest|patient|applicant|sender|buyer|purchaser|contact(?: person| name)?|travell?er|beneficiary|payee|policy ?holder|first name|last name|surname|given names?|forenames?|family name|middle name|maiden name|signed|signature|from|ordered by|bill to|ship to|deliver to)[ \t]*[:=–—-](?= )/g,
+    re: /(?:^|\n|[.;/|•·*-] |\t)[ \t]*(?:[-•·*][ \t]*)?(?:customer|client|recipient|addressee|consignee|cardholder|card holder|account holder|account name|passenger|guest|patient|applicant|sender|buyer|purchaser|contact(?: person| name)?|travell?er|beneficiary|payee|policy ?holder|first name|last name|surname|given names?|forenames?|family name|middle name|maiden name|signed|signature|from|ordered by|bill to|ship to|deliver to|kunde|kundin|kundenname|empfänger(?:in)?|absender(?:in)?|besteller(?:in)?|cliente|destinatario|remitente|nombre del cliente|destinataire|expéditeur|nom du client)[ \t]*[:=–—-](?= )/gu,
     strength: 'medium',
   },
   {
@@ -125,7 +125,7 @@ export const NAME_CUES: readonly NameCue[] = [
   },
   {
     id: 'addressed-to',
-    re: /\b(?:addressed to|made out to|recipient(?: is|:)?|receiver(?: is|:)|attn:?|attention:|c\/o|care of|empfänger(?:in)?:?|destinatari[oa]:?|destinataire:?)(?= )/g,
+    re: /\b(?:addressed to|made out to|recipient(?: is|:)?|receiver(?: is|:)|attn:?|attention:|c\/o|care of|empfänger(?:in)?(?: ist|:)?|destinatari[oa](?: es|:)?|destinataire(?: est|:)?|(?:el |la )?titular (?:de la cuenta )?es|(?:le |la )?titulaire (?:du compte )?est|(?:der )?kontoinhaber(?:in)? ist)(?= )/g,
     strength: 'medium',
   },
   {

@@ -20,6 +20,10 @@ export const STOP_WORDS = set(
     'password pin code today tomorrow yesterday tonight now asap soon later monday tuesday wednesday thursday friday ' +
     'saturday sunday mon tue tues wed thu thur thurs fri sat sun january february march october november december ' +
     'feb mar apr jun jul aug sep sept oct nov dec week month year morning evening afternoon night ' +
+    // postscript and note markers that open a new thought: "… Jane Doe PS: …"
+    'ps pd nb btw fyi ' +
+    // yes and no after a form label ("Kunde: ja, seit Jahren")
+    'ja nein jein oui non sí seit depuis desde ' +
     'everyone everybody anyone anybody someone somebody nobody none all any some each every both either neither ' +
     "team support service help desk manager agent staff store shop company department sir madam ma'am folks guys " +
     'de la el los las del und der die das ein eine ich bin ist je suis est le les et un une et y o es soy por para ' +

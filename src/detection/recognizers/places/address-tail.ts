@@ -21,7 +21,7 @@ const US_STATES =
 export const ADDRESS_STOP =
   'and|or|but|not|no|nor|my|your|our|his|her|their|the|also|please|pls|thanks|thank|thx|cheers|ok|okay|asap|' +
   'instead|anymore|now|today|tomorrow|yesterday|since|until|before|after|because|which|that|who|where|when|is|was|' +
-  'are|am|be|been|will|would|can|could|should|i|im|me|we|you|it|its|this|these|those|there|here|phone|mobile|' +
+  'are|am|be|been|ps|pd|nb|btw|fyi|will|would|can|could|should|i|im|me|we|you|it|its|this|these|those|there|here|phone|mobile|' +
   'tel|cell|email|e-mail|mail|passport|ssn|dob|born|birthday|card|acct|account|order|package|parcel|password|' +
   'contact|reach|call|text|refund|use|license|licence|ip|iban|bank|rather|though|via|for|to|at|with|from|by|on|' +
   'in|if|so|as|then|than|just|only|still|again|too|very|while|hi|hello|hey|regards|best|sincerely|deliver|ship|' +

@@ -68,6 +68,8 @@ export const PII_ID_CUES = wordsRe([
   'pass(?:nummer|-?nr)',
   '(?:personal)?ausweis(?:nummer|-?nr)?',
   'führerschein(?:nummer|-?nr)?',
+  'fahrerlaubnis(?:nummer)?',
+  '(?:giro|spar|tagesgeld|gehalts)konto(?:nummer)?',
   'dni',
   'travel\\s+doc(?:ument)?',
   'documento',
