@@ -146,11 +146,18 @@ function extendTail(
   if (best < 0) {
     // Pasted labels put the town on its own line ("19 Marlborough Street\nBrighton BN1 3EG"): a next
     // line that is nothing but a postal tail belongs to the street above it.
+    // The town may have a line of its own too ("14 Rosemary Gardens\nCheltenham\nGL50 3PP"): the
+    // tail is read with its next line break standing in for a comma (same offsets).
     const nl = NEXT_LINE.exec(lower.slice(end, end + 4));
     if (nl) {
       const from = end + nl[0].length;
+      const cut = lower.indexOf('\n', from);
+      const flat =
+        cut < 0 || !/^[ \t]*\p{L}[^\n\d]{0,40}\n[ \t]*[\p{L}\d]/u.test(lower.slice(from, cut + 12))
+          ? lower
+          : `${lower.slice(0, cut)},${lower.slice(cut + 1)}`;
       for (const re of [US_TAIL_RE, UK_TAIL_RE, EU_TAIL_RE, AU_TAIL_RE]) {
-        const e = stickyEnd(re, lower, from);
+        const e = stickyEnd(re, flat, from);
         if (e > best && LINE_ENDS.test(lower.slice(e, e + 3))) {
           best = e;
           postal = true;
@@ -243,7 +250,7 @@ function spokenNumberFirst({ text, lower }: ScanInput, out: Finding[]): void {
 // "9/117" is unit 9 at number 117 (Australian style); "69, rue …" puts a comma after the number (French).
 // A colon is a form label ("adress:27 …") unless a digit precedes it, as in a time ("10:30").
 const HOUSE_NUMBER =
-  /(?<![\p{L}\d.,/$€£#+*-])(?<!\d:)(?:\d{1,4}[a-z]?\/)?\d{1,6}(?:-\d{1,4})?[a-z]?(?:[ \t]?½)?(?=,?[ \t]+[\p{L}\d])/gu;
+  /(?<![\p{L}\d.,/$€£#+*-])(?<!\d:)(?:\d{1,4}[a-z]?\/)?\d{1,6}(?:-\d{1,4})?[a-z]?(?:[ \t]?½)?(?:[ \t]+(?:bis|ter|quater)(?=[ \t]))?(?=,?[ \t]+[\p{L}\d])/gu;
 const LOWER_CASE_ONLY = /^[^\p{Lu}]*$/u;
 
 /** "7308 E 11th Street, Apt 4C …", "57 nakia drove, …", "12 rue de la Paix, 75002 Paris". */
@@ -445,8 +452,11 @@ function namedStreetPostcode({ text, lower }: ScanInput, out: Finding[]): void {
   }
 }
 
+// Rural forms are a route and a box: "RR 2 Box 152", "HC 1 Box 10", "Rural Route 3, Box 7".
 const PO_BOX =
-  /(?<![\p{L}])(?:p\.?[ \t]?o\.?[ \t]?box|post[ \t]office[ \t]box|pob|postfach|apartado(?: de correos)?|caixa postal|casilla)[ \t]*(?:no\.?[ \t]*)?#?[ \t]*\d{1,7}(?!\d)/gu;
+  /(?<![\p{L}])(?:p\.?[ \t]?o\.?[ \t]?box|post[ \t]office[ \t]box|pob|postfach|apartado(?: de correos)?|caixa postal|casilla|(?:r\.?[ \t]?r\.?|rural[ \t]route|h\.?[ \t]?c\.?|highway[ \t]contract|star[ \t]route)[ \t]*#?\d{1,3}[ \t]*,?[ \t]*box)[ \t]*(?:no\.?[ \t]*)?#?[ \t]*\d{1,7}(?!\d)/gu;
+/** French "BP 123" / "boîte postale 45": two letters alone are an address only with a postcode after. */
+const BOITE_POSTALE = /(?<![\p{L}])(?:b\.?[ \t]?p\.?|boîte postale|boite postale|cs)[ \t]*\d{1,5}(?!\d)/gu;
 
 /**
  * Cue-led comma-separated addresses the grammars above miss or cut short; one finding per address, so
@@ -475,6 +485,11 @@ function cuedParts({ text, lower }: ScanInput, out: Finding[]): void {
 
 /** "PO Box 41494, North Michaelshire, OH 03529", "p.o. box 12". */
 function poBoxes({ text, lower }: ScanInput, out: Finding[]): void {
+  if (/b\.?[ \t]?p\.?[ \t]*\d|bo[iî]te postale|cs[ \t]*\d/.test(lower))
+    for (const m of matchAll(BOITE_POSTALE, lower)) {
+      const tail = extendTail(lower, m.index + m[0].length);
+      if (tail.postal) emit(out, text, m.index, tail.end, 0.9, ['po-box']);
+    }
   if (!/box|postfach|apartado|caixa|casilla/.test(lower)) return;
   for (const m of matchAll(PO_BOX, lower)) {
     const end = m.index + m[0].length;

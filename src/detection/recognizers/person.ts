@@ -47,6 +47,7 @@ export const personRecognizer: Recognizer = {
     fromHere(input, out);
     fromSignOffs(input, out);
     fromLastLine(input, out);
+    fromOpening(input, out);
     fromTitles(input, out);
     fromCapitalisedPairs(input, out);
     return out;
@@ -232,6 +233,50 @@ function fromLastLine({ text, lower }: ScanInput, out: Finding[]): void {
   push(out, text, span, toks.some((t) => t.given) ? 0.75 : 0.6, ['last-line']);
 }
 
+// Unambiguous town prefixes only: "Le", "La", "El" also start people's names (Le Van Thanh).
+const PLACE_PREFIXES: ReadonlySet<string> = new Set(
+  'santa san santo sao são saint st ste fort port mount mt lake'.split(' '),
+);
+
+/** After a name that opens the message: a comma, colon, dash or line break, then the message itself. */
+const OPENING_SEP = /^[ \t]*(?:[,:;]|[—–-]+[ \t]|\r?\n)/;
+
+/**
+ * "Maria Lopez, order W123 never came", "fiona mackenzie - still waiting", "Seamus MacDonald\nref …":
+ * a full name written as the message's first words, set apart from the rest like a header. With no cue
+ * the words must read as a name on their own: two to four words, each a known name or a capitalised
+ * word no dictionary knows, a given name first or a known surname last, and no brand or place.
+ */
+function fromOpening({ text, lower }: ScanInput, out: Finding[]): void {
+  const span = readName(text, lower, 0, { allowComma: false });
+  if (!span || span.titled || !OPENING_SEP.test(lower.slice(span.end, span.end + 4))) return;
+  const toks = nameTokens(span);
+  const first = toks[0];
+  const last = toks[toks.length - 1];
+  if (!first || !last || toks.length < 2 || toks.length > 4 || toks.some((t) => t.initial)) return;
+  // Typed in lowercase a word no list knows may still be a name ("bronagh mccann"), but only in two
+  // lowercase words with no glue, the last a known surname: "estoy en Sevilla" is a sentence.
+  if (!toks.every((t) => t.given || t.surname || !t.word)) return;
+  if (toks.some((t) => t.word && !t.cap)) return;
+  const unknownLower = toks.some((t) => !t.cap && !t.given && !t.surname);
+  if (
+    unknownLower &&
+    !(span.tokens.length === 2 && toks.every((t) => !t.cap) && last.surname && !last.word && !first.word)
+  )
+    return;
+  if (!(first.given && (!first.word || first.cap)) && !(last.surname && !last.word)) return;
+  if (isBrand(span, lower) || isPlace(span, lower)) return;
+  if (
+    STOP_WORDS.has(first.lower) ||
+    toks.some((t) => PRODUCT_HEADS.has(t.lower) || NON_PERSON_TAIL.has(t.lower))
+  )
+    return;
+  if (toks.some((t) => STREET_SUFFIXES.has(t.lower) || PLACE_NAMES.has(t.lower))) return;
+  // "Santa Monica, …", "Fort Worth - …": a place prefix makes the pair a town, not a person.
+  if (PLACE_PREFIXES.has(first.lower)) return;
+  push(out, text, span, toks.some((t) => t.surname && !t.word) ? 0.72 : 0.62, ['opening']);
+}
+
 const TITLE_SCAN =
   /(?<![\p{L}])(?:[Mm]rs?|[Mm]s|[Mm]iss|[Mm]x|[Dd]r|[Pp]rof|[Hh]err|[Ff]rau|[Ss]ra?|[Mm]me|[Mm]lle|Rev|Revd|Reverend|Fr|Pastor|Rabbi|Imam|Sheikh|Capt|Sir|Dame)\.?[ \t]+(?=\p{Lu})/gu;
 /** "Thank you so much Mr. Thompson": a title right after thanks or a greeting addresses the agent. */
@@ -274,8 +319,13 @@ const isBrand = (span: NameSpan, lower: string): boolean => {
   return PERSON_BRANDS.has(words.join(' '));
 };
 
-const CAP_RUN =
-  /(?<![\p{L}\p{M}'’.@_-])\p{Lu}[\p{Ll}\p{M}]+(?:['’-]\p{L}[\p{Ll}\p{M}]*)*(?:[ \t]+(?:\p{Lu}\.|\p{Lu}[\p{Ll}\p{M}]+(?:['’-]\p{L}[\p{Ll}\p{M}]*)*)){1,3}(?![\p{L}\p{M}@_])/gu;
+// A capitalised word may open with a Gaelic or Norman prefix that carries its own capital: "MacDonald",
+// "McIlroy", "O'Sullivan", "FitzGerald", "D'Angelo".
+const CAP_WORD = "(?:Ma?c|Fitz|[OD]['’])?\\p{Lu}[\\p{Ll}\\p{M}]+(?:['’-]\\p{L}[\\p{Ll}\\p{M}]*)*";
+const CAP_RUN = new RegExp(
+  `(?<![\\p{L}\\p{M}'’.@_-])${CAP_WORD}(?:[ \\t]+(?:\\p{Lu}\\.|${CAP_WORD})){1,3}(?![\\p{L}\\p{M}@_])`,
+  'gu',
+);
 const PLACE_PREPOSITION =
   /(?:^|[^\p{L}])(?:in|at|near|via|left|leaves|leaving|towards?|outside|around|through|across)[ \t]+$/u;
 
@@ -328,7 +378,7 @@ function fromCapitalisedPairs({ text, lower }: ScanInput, out: Finding[]): void 
     const noun = /^[ \t]+(\p{L}+)/u.exec(lower.slice(end, end + 24));
     if (noun && SERVICE_NOUNS.has(noun[1]!)) continue;
     const phrase = lower.slice(first.start, end);
-    if (PLACE_NAMES.has(phrase) || PERSON_BRANDS.has(phrase)) continue;
+    if (PLACE_NAMES.has(phrase) || PERSON_BRANDS.has(phrase) || PLACE_PREFIXES.has(first.lower)) continue;
     const before = lower.slice(Math.max(0, first.start - 24), first.start);
     if (PLACE_PREPOSITION.test(before)) continue;
     // "Hi Maria Lopez" is still a name, but a greeting + one name was filtered above by the two-word rule.

@@ -1,22 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createDetector } from '../../../src/detection/engine.js';
-import { parsePolicy } from '../../../src/policy/loader.js';
+import { found, fullDetector as detector } from './helpers.js';
 
 /**
  * Forms found by generator batch d (test/fixtures/eval/build-gen.mjs, `buildD`): new carrier phrasings,
  * new joiners ("PS:", "->", " | "), several values per message, en/de/es/fr. Full engine, default policy.
  * Values are made up for the tests, not copied from the batch.
  */
-const policy = parsePolicy(
-  readFileSync(new URL('../../../policies/default.yaml', import.meta.url), 'utf8'),
-).policy;
-const detector = createDetector(policy);
-const found = (text: string, type: string): string[] =>
-  detector
-    .detect(text)
-    .filter((f) => f.type === type)
-    .map((f) => f.value);
 
 describe('generator round d: the exact value is masked', () => {
   it.each([

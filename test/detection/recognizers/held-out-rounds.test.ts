@@ -1,22 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createDetector } from '../../../src/detection/engine.js';
-import { parsePolicy } from '../../../src/policy/loader.js';
+import { found } from './helpers.js';
 
 /**
  * Forms found by held-out batches 3–5 (test/fixtures/eval/build-3..5.mjs): messy chat, forms and labels,
  * non-native and formal English, names from many cultures, and de/es/fr/pt/it/nl messages with local
  * formats. Full engine, default policy, so keep spans and merging count.
  */
-const policy = parsePolicy(
-  readFileSync(new URL('../../../policies/default.yaml', import.meta.url), 'utf8'),
-).policy;
-const detector = createDetector(policy);
-const found = (text: string, type: string): string[] =>
-  detector
-    .detect(text)
-    .filter((f) => f.type === type)
-    .map((f) => f.value);
 
 describe('held-out rounds 3–5: the exact value is masked', () => {
   it.each([

@@ -1,22 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createDetector } from '../../../src/detection/engine.js';
+import { found } from './helpers.js';
 import { findKeepSpans } from '../../../src/detection/keep.js';
-import { parsePolicy } from '../../../src/policy/loader.js';
 
 /**
  * Forms found by the held-out corpora (test/fixtures/eval/): cue phrasings, international layouts and
  * chat habits the dev corpus never used. Full engine, default policy, so keep spans and merging count.
  */
-const policy = parsePolicy(
-  readFileSync(new URL('../../../policies/default.yaml', import.meta.url), 'utf8'),
-).policy;
-const detector = createDetector(policy);
-const found = (text: string, type: string): string[] =>
-  detector
-    .detect(text)
-    .filter((f) => f.type === type)
-    .map((f) => f.value);
 
 describe('held-out positives: the exact value is masked', () => {
   it.each([

@@ -47,6 +47,26 @@ export const NAME_CUES: readonly NameCue[] = [
     strength: 'strong',
   },
   { id: 'holder', re: /\b(?:account|card) ?(?:holder|owner)(?:['’]s name)?(?: is|:)/g, strength: 'strong' },
+  // "account holder Jean-Baptiste de La Fontaine": the label typed without its colon
+  { id: 'holder-bare', re: /\b(?:account|card) ?(?:holder|owner)(?= )/g, strength: 'medium' },
+  {
+    // "surname is Featherstonehaugh", "my last name's Nguyen", "first name: Rupert"
+    id: 'surname',
+    re: /\b(?:(?:my|the|his|her|their|our) )?(?:surname|family name|last name|first name|given name|forename|christian name|middle name|maiden name)(?:['’]s| is| was|:)(?= )/g,
+    strength: 'strong',
+  },
+  {
+    // "Vorname Günther", "Nachname ist Fröhlich", "apellidos Sánchez Villalobos", "prénom Inès"
+    id: 'name-part-de-es-fr',
+    re: /(?<![\p{L}])(?:(?:vor|nach|familien|ruf|geburts)name(?: ist| lautet)?|apellidos?(?: son| es)?|(?:mi |el )?nombre(?: de pila)?(?: es)?|(?:mon |le )?prénom(?: est| c['’]est)?|nom de famille(?: est| c['’]est)?)[ \t]*:?(?= )/gu,
+    strength: 'medium',
+  },
+  {
+    // Mail headers pasted into the chat: "From: …", "De : …", "Von: …"
+    id: 'header-from',
+    re: /(?:^|\n)[ \t]*(?:from|de|von|da|van)[ \t]*:(?= )/g,
+    strength: 'medium',
+  },
   {
     id: 'placed-by',
     re: /\b(?:placed|ordered|booked|purchased|signed for|signed|received|collected|picked up) by(?= )/g,
@@ -70,7 +90,7 @@ export const NAME_CUES: readonly NameCue[] = [
   {
     // form labels in German, Spanish and French: "Ansprechpartner: …", "nombre: …", "titulaire : …"
     id: 'label-de-es-fr',
-    re: /(?<![\p{L}])(?:ansprechpartner(?:in)?|kontaktperson|vor- und nachname|kontoinhaber(?:in)?|nombre(?: completo| y apellidos)?|apellidos|titular(?: de la cuenta)?|nom(?: complet| et prénom)?|prénom et nom|titulaire(?: du compte)?)[ \t]*[:=-](?= )/gu,
+    re: /(?<![\p{L}])(?:ansprechpartner(?:in)?|kontaktperson|vor- und nachname|kontoinhaber(?:in)?|karteninhaber(?:in)?|inhaber(?:in)?|nombre(?: completo| y apellidos)?|apellidos|titular(?: de la (?:cuenta|tarjeta))?|nom(?: complet| et prénom)?|prénom et nom|titulaire(?: du compte)?)[ \t]*[:=-](?= )/gu,
     strength: 'strong',
   },
   { id: 'es-name', re: /\b(?:me llamo|mi nombre es|mi nombre:)/g, strength: 'strong' },
@@ -83,7 +103,7 @@ export const NAME_CUES: readonly NameCue[] = [
   { id: 'this-is', re: /\b(?:(?:this|it)(?: is|['’]s)|its)(?= )/g, strength: 'medium' },
   {
     id: 'order-under',
-    re: /\b(?:account|order|booking|reservation|parcel|package|subscription)s? (?:is |was )?(?:under|in the name of)(?= )/g,
+    re: /\b(?:(?:account|order|booking|reservation|parcel|package|subscription)s? (?:is |was )?(?:under|in the name of)|(?:it|that|this|everything|all)(?:['’]s| is| was| should be) (?:booked |reserved |listed |registered )?under|(?:booked|reserved|registered|listed|filed) under)(?= )/g,
     strength: 'medium',
   },
   {
@@ -125,13 +145,13 @@ export const NAME_CUES: readonly NameCue[] = [
   },
   {
     id: 'addressed-to',
-    re: /\b(?:addressed to|made out to|recipient(?: is|:)?|receiver(?: is|:)|attn:?|attention:|c\/o|care of|empfänger(?:in)?(?: ist|:)?|destinatari[oa](?: es|:)?|destinataire(?: est|:)?|(?:el |la )?titular (?:de la cuenta )?es|(?:le |la )?titulaire (?:du compte )?est|(?:der )?kontoinhaber(?:in)? ist)(?= )/g,
+    re: /\b(?:addressed to|made out to|bill(?:ed)? to|invoice(?:d)? to|recipient(?: is|:)?|receiver(?: is|:)|attn:?|attention:|c\/o|care of|empfänger(?:in)?(?: ist|:)?|destinatari[oa](?: es|:)?|destinataire(?: est|:)?|(?:el |la )?titular (?:de la cuenta )?es|(?:le |la )?titulaire (?:du compte )?est|(?:der |die )?(?:konto|karten)inhaber(?:in)? ist|(?:der |die |mein |meine |unser |unsere )?(?:vermieter(?:in)?|hausverwalter(?:in)?|hausmeister(?:in)?)(?: ist|:|,)?)(?= )/g,
     strength: 'medium',
   },
   {
     // "mi hermana Carmen", "mio figlio Matteo", "mijn vrouw Anke", "meine Frau Claudia", "mon mari Karim"
     id: 'relation-intl',
-    re: /(?:^|[^\p{L}])(?:(?:mi|mis) (?:hermana|hermano|madre|padre|hij[oa]|espos[oa]|marido|mujer|novi[oa]|vecin[oa]|amig[oa]|abuel[oa]|prim[oa]|t[íi][oa]|suegr[oa]|pareja|compañer[oa])|(?:mio|mia) (?:figli[oa]|marito|moglie|fratello|sorella|madre|padre|vicin[oa]|amic[oa]|nonn[oa]|compagn[oa]|fidanzat[oa]|zi[oa]|cugin[oa])|(?:o meu|a minha|meu|minha) (?:filh[oa]|marido|mulher|esposa|irmão|irmã|mãe|pai|vizinh[oa]|amig[oa]|av[óô]|namorad[oa]|ti[oa])|mijn (?:vrouw|man|zoon|dochter|broer|zus|moeder|vader|buurman|buurvrouw|vriend|vriendin|partner|oma|opa)|(?:meine|mein|meinen|meiner) (?:frau|mann|sohn|tochter|bruder|schwester|mutter|vater|nachbarn?|nachbarin|freundin|freund|partnerin|partner|oma|opa|kollegin|kollege)|(?:mon|ma) (?:mari|femme|fils|fille|frère|sœur|soeur|mère|père|voisine?|amie?|compagne?|conjointe?|copine|copain|grand-mère|grand-père)),?(?= )/gu,
+    re: /(?:^|[^\p{L}])(?:(?:mi|mis) (?:hermana|hermano|madre|padre|hij[oa]|espos[oa]|marido|mujer|novi[oa]|vecin[oa]|amig[oa]|abuel[oa]|prim[oa]|t[íi][oa]|suegr[oa]|pareja|compañer[oa]|caser[oa]|arrendador[a]?|propietari[oa]|inquilin[oa]|jef[ea])|(?:mio|mia) (?:figli[oa]|marito|moglie|fratello|sorella|madre|padre|vicin[oa]|amic[oa]|nonn[oa]|compagn[oa]|fidanzat[oa]|zi[oa]|cugin[oa])|(?:o meu|a minha|meu|minha) (?:filh[oa]|marido|mulher|esposa|irmão|irmã|mãe|pai|vizinh[oa]|amig[oa]|av[óô]|namorad[oa]|ti[oa])|mijn (?:vrouw|man|zoon|dochter|broer|zus|moeder|vader|buurman|buurvrouw|vriend|vriendin|partner|oma|opa)|(?:meine|mein|meinen|meiner) (?:frau|mann|sohn|tochter|bruder|schwester|mutter|vater|nachbarn?|nachbarin|freundin|freund|partnerin|partner|oma|opa|kollegin|kollege)|(?:mon|ma) (?:mari|femme|fils|fille|frère|sœur|soeur|mère|père|voisine?|amie?|compagne?|conjointe?|copine|copain|grand-mère|grand-père|propriétaire|bailleur|bailleresse|locataire|patron|patronne)),?(?= )/gu,
     strength: 'medium',
   },
   { id: 'i-am', re: /(?:^|[^\p{L}])(?:i am|i['’]m|im)(?= )/gu, strength: 'weak' },

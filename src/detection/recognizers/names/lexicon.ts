@@ -84,7 +84,17 @@ export const PERSON_BRANDS = new Set(
     'wendy|papa johns|mary kay|hamilton beach|kitchen aid|bill gates|elon musk|jeff bezos|taylor swift|' +
     'dr pepper|mr clean|mr muscle|mr sheen|mrs baird|mrs dash|miss selfridge|mr kipling|dr oetker|dr scholl|' +
     'dr scholls|dr bronner|dr bronners|dr dre|mr coffee|mrs meyers|mr potato head|dr jart|prof sanders|' +
-    'mrs butterworth|mrs smith|uncle ben|aunt jemima|mr porter|sr pepper'
+    'mrs butterworth|mrs smith|uncle ben|aunt jemima|mr porter|sr pepper|' +
+    // fashion, beauty and homeware houses named after their founders
+    'laura ashley|carolina herrera|jean paul gaultier|oscar de la renta|yves saint laurent|donna karan|' +
+    'stella mccartney|vivienne westwood|diane von furstenberg|jil sander|salvatore ferragamo|roberto cavalli|' +
+    'emilio pucci|nina ricci|paco rabanne|thierry mugler|issey miyake|narciso rodriguez|elie saab|' +
+    'pierre cardin|christian lacroix|john varvatos|tommy bahama|lilly pulitzer|vince camuto|bobbi brown|' +
+    'charlotte tilbury|jo malone|laura mercier|elizabeth arden|helena rubinstein|max factor|jean patou|' +
+    'phillip lim|alexander wang|anna sui|betsey johnson|sonia rykiel|isabel marant|emma bridgewater|' +
+    'cath kidston|orla kiely|jasper conran|georg jensen|jack wills|joe browns|karen millen|lk bennett|' +
+    'russell hobbs|morphy richards|ted lapidus|guy laroche|pedro del hierro|adolfo dominguez|' +
+    'purificacion garcia|roberto verino|angel schlesser|marc o polo|tom tailor|dr hauschka|ben jerrys'
   ).split('|'),
 );
 
