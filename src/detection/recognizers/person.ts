@@ -249,7 +249,8 @@ const OPENING_SEP = /^[ \t]*(?:[,:;]|[—–-]+[ \t]|\r?\n)/;
  */
 function fromOpening({ text, lower }: ScanInput, out: Finding[]): void {
   const span = readName(text, lower, 0, { allowComma: false });
-  if (!span || span.titled || !OPENING_SEP.test(lower.slice(span.end, span.end + 4))) return;
+  if (!span || span.titled || span.possessive || !OPENING_SEP.test(lower.slice(span.end, span.end + 4)))
+    return;
   const toks = nameTokens(span);
   const first = toks[0];
   const last = toks[toks.length - 1];
@@ -336,7 +337,8 @@ const PLACE_PREPOSITION =
 function fromCapitalisedPairs({ text, lower }: ScanInput, out: Finding[]): void {
   for (const m of matchAll(CAP_RUN, text)) {
     const span = readName(text, lower, m.index, { allowComma: false });
-    if (!span || span.titled) continue;
+    // Without a cue a possessive pair is as often a brand ("Jack Daniel's") as a person.
+    if (!span || span.titled || span.possessive) continue;
     let toks = nameTokens(span).filter((t) => t.end <= m.index + m[0].length);
     // "Kontoinhaberin Sabine Hoffmann", "Namen Jürgen Köhler": a capitalised noun no list knows before a
     // given name is the sentence, and the name starts at the given name.

@@ -10,6 +10,8 @@ import { found } from './helpers.js';
 
 describe('held-out round 7: the exact value is masked', () => {
   it.each([
+    ['PERSON', "my husband Kevin Liu's phone is dead", 'Kevin Liu'],
+    ['PERSON', "it's my wife Ruth Abernathy's card", 'Ruth Abernathy'],
     ['PERSON', 'Priya Raman, my refund still has not arrived', 'Priya Raman'],
     ['PERSON', 'bronagh mccann - the parcel was left outside', 'bronagh mccann'],
     ['PERSON', 'Ruairi MacGregor\nthe invoice is wrong', 'Ruairi MacGregor'],
@@ -40,6 +42,8 @@ describe('held-out round 7: the exact value is masked', () => {
 
 describe('held-out round 7: what stays readable', () => {
   it.each([
+    "this is Amazon's fault, not yours",
+    "the Tim Horton's gift card didn't scan",
     'Santa Monica, the store there was closed when I went',
     'Fort Worth - my parcel has been stuck there since Monday',
     'the Laura Ashley curtains faded in a month',

@@ -26,6 +26,8 @@ export interface NameSpan {
   commaForm: boolean;
   /** The run ended at punctuation, a line end, a stop word or the end of text, not at the length cap. */
   closed: boolean;
+  /** The last word was possessive ("Kevin Liu's"): a name after a cue, but a brand just as often without one. */
+  possessive?: boolean;
 }
 
 // Letters with combining marks, joined by apostrophes or hyphens: "O'Neill", "Jean-Luc", "Ní", "sigurðsson".
@@ -121,13 +123,35 @@ export function readName(
   let named = 0;
   let commaForm = false;
   let closed = true;
+  let possessive = false;
   for (;;) {
     const tok = tokenAt(text, lower, i, tokens.length === 0);
     // After a particle even a short word is the name's end: "Nguyen Van An", "Ibn Al".
     const afterParticle = tokens.length > 0 && tokens[tokens.length - 1]!.particle;
     if (!tok || (isStop(tok) && !(afterParticle && !HARD_STOPS.has(tok.lower)))) break;
-    // A possessive names an owner, not the writer: "this is Amazon's fault", "John's order".
-    if (/['’]s$/.test(tok.lower)) break;
+    // A possessive names an owner, not the writer: "this is Amazon's fault", "John's order". But once a
+    // name has begun, its possessive last word still belongs to it: "my husband Kevin Liu's phone".
+    if (/['’]s$/.test(tok.lower)) {
+      const stem = tok.lower.slice(0, -2);
+      if (
+        named >= 1 &&
+        !tokens[tokens.length - 1]!.particle &&
+        stem.length >= 2 &&
+        tok.cap === tokens[0]!.cap
+      ) {
+        tokens.push({
+          ...tok,
+          end: tok.end - 2,
+          lower: stem,
+          given: isGivenName(stem),
+          surname: isSurname(stem),
+          word: isCommonWord(stem),
+        });
+        named++;
+        possessive = true;
+      }
+      break;
+    }
     if (!tok.particle && named >= MAX_NAME_TOKENS) {
       closed = false;
       break;
@@ -171,7 +195,15 @@ export function readName(
     }
   }
   const last = tokens[tokens.length - 1]!;
-  return { start: titled ? spanStart : tokens[0]!.start, end: last.end, tokens, titled, commaForm, closed };
+  return {
+    start: titled ? spanStart : tokens[0]!.start,
+    end: last.end,
+    tokens,
+    titled,
+    commaForm,
+    closed,
+    ...(possessive ? { possessive } : {}),
+  };
 }
 
 /**
