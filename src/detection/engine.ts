@@ -68,7 +68,8 @@ export function createDetector(policy: Policy, options: DetectorOptions = {}): D
         // heuristics ("looks like an order number") must not overrule it.
         return isCustom(f) || !insideAny(keep, f);
       };
-      let found = mergeFindings(text, raw.filter(wanted));
+      // Merging can cut a losing finding into pieces; each piece faces the same rules (keep spans, allow list).
+      let found = mergeFindings(text, raw.filter(wanted)).filter(wanted);
       // Values typed back to back ("card 4111… 5500…", "+1 702 946 1355 10.0.0.1") can hide each other: a
       // recognizer sees one over-long number and rejects it. Once the first is masked its neighbour stands
       // alone and would be found on the next message that quotes it. Rescanning with what was found blanked
@@ -76,7 +77,7 @@ export function createDetector(policy: Policy, options: DetectorOptions = {}): D
       for (let pass = 1; pass < MAX_PASSES && found.length > 0; pass++) {
         const more = scan(text, blank(visible, found)).filter(wanted);
         if (more.length === 0) break;
-        found = mergeFindings(text, [...found, ...more]);
+        found = mergeFindings(text, [...found, ...more]).filter(wanted);
       }
       return found;
     },

@@ -281,7 +281,8 @@ describe.each(detectors)('$name', ({ policy, detector }) => {
           } else {
             expect(replacement).not.toContain(f.value);
           }
-          if (!visible.includes(f.value)) expect(result.masked).not.toContain(f.value);
+          // Values of 1–3 characters can occur by chance inside Veil's own tokens ("[PHONE_1]", hash hex).
+          if (!visible.includes(f.value) && f.value.length >= 4) expect(result.masked).not.toContain(f.value);
         });
       }),
       { numRuns: 300 },

@@ -27,6 +27,8 @@ const NEGATIVE = new RegExp(
   `${REFERENCE_CUES.source}|(?<![\\p{L}\\p{N}])(?:phone|mobile|cell|call|account|acct|routing|passport|license|card|zip)(?![\\p{L}\\p{N}])`,
   'gu',
 );
+const REFERENCE_NEGATIVE = new RegExp(REFERENCE_CUES.source, 'gu');
+
 /** "last four of my social are 1234", "ssn ends in 1234", "last 4 digits of ssn: 1234". */
 const LAST_FOUR =
   /(?<![\p{L}])(?:(?:last|final)\s+(?:4|four)(?:\s+digits)?\s+(?:of\s+)?(?:my\s+|the\s+)?(?:ssn|social(?:\s+security)?(?:\s+(?:number|no|#))?)|(?:ssn|social(?:\s+security)?(?:\s+(?:number|no))?)\s+(?:ends|ending)\s+(?:in|with)|(?:ssn|social)\s+last\s+(?:4|four))\s*(?:is|are|=|:|-)?\s*(\d{4})(?!\d)/gu;
@@ -90,7 +92,10 @@ export const ssnRecognizer: Recognizer = {
         score += sep === '' ? 0.65 : 0.2;
         reasons.push('ssn-context');
       } else if (cue.negative) {
-        score -= 0.4;
+        // The canonical 123-45-6789 shape stays masked next to a word like "card" or "phone" (that word
+        // usually belongs to another value nearby); only order/tracking/case references overrule it.
+        const byReference = nearestCue(lower, start, end, POSITIVE, REFERENCE_NEGATIVE, 40, 15).negative;
+        score -= sep === '-' && !byReference ? 0.2 : 0.4;
         reasons.push('reference-context');
       }
       out.push(makeFinding('SSN', text, start, end, Math.min(score, 0.97), ID, reasons));
