@@ -1,6 +1,7 @@
 /**
  * Scale benchmark: customer activities through 1 Veil on SQLite, 1 on Redis + PostgreSQL, and 2 on
- * Redis + PostgreSQL (load split across both, as a non-sticky balancer would), side by side.
+ * Redis + PostgreSQL (load split across both, as a non-sticky balancer would), side by side. The fixed
+ * rate is an open-loop load (evenly spaced arrivals); flat out is closed loop over 16 connections.
  *   npm run bench:scale          (RATE=400 DURATION=10 CONVERSATIONS=200 to change)
  */
 import { randomBytes } from 'node:crypto';
@@ -10,7 +11,7 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { startMockConnector } from '../test/fixtures/mock-connector.js';
-import { activityBody, cannon, combine, type Instance, startVeil } from './support.js';
+import { combine, type Instance, loadProcess, startVeil } from './support.js';
 
 const RATE = Number(process.env.RATE ?? 400);
 const DURATION = Number(process.env.DURATION ?? 10);
@@ -40,29 +41,25 @@ async function main() {
   const port = 43_000 + Math.floor(Math.random() * 1000);
   const rows: string[] = [];
   const measure = async (name: string, instances: Instance[], prefix: string) => {
-    const each = async (rate?: number) =>
+    // One load process per instance, as a non-sticky balancer would split the traffic.
+    const each = async (rate?: number, duration = DURATION) =>
       combine(
         await Promise.all(
           instances.map((i) =>
-            cannon({
-              url: `${i.url}/api/messages`,
+            loadProcess({
+              kind: 'customer',
+              url: i.url,
+              serviceUrl: connector.url,
               connections: 16,
-              duration: DURATION,
-              ...(rate ? { overallRate: Math.round(rate / instances.length) } : {}),
-              requests: [
-                {
-                  method: 'POST',
-                  headers: { 'content-type': 'application/json' },
-                  setupRequest: (req) => ({
-                    ...req,
-                    body: activityBody(connector.url, CONVERSATIONS, prefix),
-                  }),
-                },
-              ],
+              duration,
+              conversations: CONVERSATIONS,
+              prefix,
+              ...(rate ? { rate: Math.round(rate / instances.length) } : {}),
             }),
           ),
         ),
       );
+    await each(undefined, 2); // warm-up, not reported
     const fixed = await each(RATE);
     const flat = await each();
     const fmt = (r: ReturnType<typeof combine>) =>

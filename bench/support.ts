@@ -1,6 +1,7 @@
 /** Shared by the proxy and scale benchmarks: spawn Veil processes from dist/ and drive them with autocannon. */
 import { type ChildProcess, spawn } from 'node:child_process';
 import autocannon from 'autocannon';
+import type { LoadResult } from './load-worker.js';
 
 export interface Instance {
   url: string;
@@ -45,8 +46,11 @@ export async function startVeil(port: number, env: Record<string, string>): Prom
   };
 }
 
-/** One load run in a separate process (bench/load-worker.ts), so the generator does not skew latency. */
-export async function cannonProcess(job: Record<string, unknown>): Promise<autocannon.Result> {
+/**
+ * One load run in a separate process (bench/load-worker.ts), so the generator does not skew latency:
+ * open loop at `rate` per second, or closed loop flat out without it.
+ */
+export async function loadProcess(job: Record<string, unknown>): Promise<LoadResult> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/load-worker.ts', JSON.stringify(job)], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -56,7 +60,7 @@ export async function cannonProcess(job: Record<string, unknown>): Promise<autoc
   });
   const code = await new Promise<number | null>((r) => child.once('exit', r));
   if (code !== 0) throw new Error(`load worker exited with ${code}`);
-  return JSON.parse(out) as autocannon.Result;
+  return JSON.parse(out) as LoadResult;
 }
 
 export function cannon(opts: autocannon.Options): Promise<autocannon.Result> {
@@ -93,8 +97,8 @@ export function activityBody(serviceUrl: string, conversations: number, prefix =
   });
 }
 
-/** Merges results of runs that happened at the same time (one per instance). */
-export function combine(results: autocannon.Result[]): {
+/** Merges results of runs that happened at the same time (one per instance): the worse latency, summed rates. */
+export function combine(results: LoadResult[]): {
   p50: number;
   p99: number;
   rps: number;
@@ -102,10 +106,10 @@ export function combine(results: autocannon.Result[]): {
   errors: number;
 } {
   return {
-    p50: Math.max(...results.map((r) => r.latency.p50)),
-    p99: Math.max(...results.map((r) => r.latency.p99)),
-    rps: results.reduce((s, r) => s + r.requests.average, 0),
+    p50: Math.max(...results.map((r) => r.p50)),
+    p99: Math.max(...results.map((r) => r.p99)),
+    rps: results.reduce((s, r) => s + r.rps, 0),
     non2xx: results.reduce((s, r) => s + r.non2xx, 0),
-    errors: results.reduce((s, r) => s + r.errors + r.timeouts, 0),
+    errors: results.reduce((s, r) => s + r.errors, 0),
   };
 }

@@ -93,32 +93,47 @@ export function createMetrics(): Metrics {
     notificationFailed: (kind) => notifyFailures.inc({ kind }),
   };
 
+  // Label sets are few (routes x methods x statuses, stores x ops): their children are looked up once,
+  // not hashed again on every request and store call of the hot path.
+  const httpSeries = new Map<string, { observe(v: number): void }>();
   const httpMiddleware: RequestHandler = (req, res, next) => {
-    const end = http.startTimer();
-    res.on('finish', () => {
+    const started = performance.now();
+    res.once('finish', () => {
       // The matched route pattern, not the URL: ids must not become label values.
-      const route = (req.route as { path?: string } | undefined)?.path;
-      end({
-        method: req.method,
-        route: route ? `${req.baseUrl}${route}` : 'unmatched',
-        status: String(res.statusCode),
-      });
+      const path = (req.route as { path?: string } | undefined)?.path;
+      const route = path ? `${req.baseUrl}${path}` : 'unmatched';
+      const key = `${req.method} ${route} ${res.statusCode}`;
+      let series = httpSeries.get(key);
+      if (!series) {
+        series = http.labels({ method: req.method, route, status: String(res.statusCode) });
+        httpSeries.set(key, series);
+      }
+      series.observe((performance.now() - started) / 1000);
     });
     next();
   };
 
   function wrap<T extends object>(name: string, target: T): T {
+    const timed = new Map<PropertyKey, (...args: unknown[]) => unknown>();
     return new Proxy(target, {
       get(obj, prop, receiver) {
         const value = Reflect.get(obj, prop, receiver) as unknown;
         if (typeof value !== 'function' || prop === 'subscribe') return value;
-        return (...args: unknown[]) => {
-          const end = store.startTimer({ store: name, op: String(prop) });
-          const result = (value as (...a: unknown[]) => unknown).apply(obj, args);
-          if (result instanceof Promise) return result.finally(() => end());
-          end();
-          return result;
-        };
+        let fn = timed.get(prop);
+        if (!fn) {
+          const series = store.labels({ store: name, op: String(prop) });
+          const method = value as (...a: unknown[]) => unknown;
+          fn = (...args: unknown[]) => {
+            const started = performance.now();
+            const done = () => series.observe((performance.now() - started) / 1000);
+            const result = method.apply(obj, args);
+            if (result instanceof Promise) return result.finally(done);
+            done();
+            return result;
+          };
+          timed.set(prop, fn);
+        }
+        return fn;
       },
     });
   }

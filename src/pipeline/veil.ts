@@ -386,7 +386,7 @@ export function createVeil(deps: VeilDeps): VeilService {
       codeWasRight = false;
       dropped = [];
       turn = undefined;
-      let doc: ConversationDoc =
+      const doc: ConversationDoc =
         current ??
         newConversation(
           id,
@@ -403,7 +403,7 @@ export function createVeil(deps: VeilDeps): VeilService {
         duplicate = true;
         return undefined;
       }
-      doc = structuredClone(doc);
+      // `doc` is this call's private copy (the state store parses one per call): changed in place.
       if (dedupKey) doc.processed = pushBounded(doc.processed ?? [], dedupKey, PROCESSED_IDS);
       doc.updatedAt = at.toISOString();
       if (isMessage) doc.ref = conversationRefFromActivity(activity);
@@ -595,7 +595,7 @@ export function createVeil(deps: VeilDeps): VeilService {
       let effects: VerificationEffect[] = [];
       const after = await stores.state.update(conversationId, (cur) => {
         if (!cur) return undefined;
-        const next = structuredClone(cur);
+        const next = cur;
         next.blockedMessages++;
         next.updatedAt = at.toISOString();
         const t = transition(
@@ -716,7 +716,7 @@ export function createVeil(deps: VeilDeps): VeilService {
     let effects: VerificationEffect[] = [];
     const updated = await stores.state.update(conversationId, (cur) => {
       if (!cur) return undefined;
-      const next = structuredClone(cur);
+      const next = cur;
       const t = transition(
         next.verification,
         {

@@ -14,6 +14,8 @@ export interface OpenStoresOptions {
   store?: string;
   /** VEIL_DB: the SQLite file, used for whichever half is 'sqlite'. */
   sqlitePath: string;
+  /** VEIL_SQLITE_WRITES: 'worker' (default: commits and checkpoints on threads of their own) or 'inline'. */
+  sqliteWrites?: 'worker' | 'inline';
   /** VEIL_SECRET: keys the encryption of conversation state at rest. */
   secret: string;
   /** VEIL_REDIS_PREFIX: every Redis key starts with it. Default `veil:`. */
@@ -33,6 +35,7 @@ export interface OpenStoresOptions {
 export interface StorageEnv {
   state: string;
   store: string;
+  sqliteWrites: 'worker' | 'inline';
   redisPrefix?: string;
   migrate: boolean;
 }
@@ -44,12 +47,16 @@ export function storageEnv(env: NodeJS.ProcessEnv = process.env): StorageEnv {
   if (store !== 'sqlite') parsePostgresUrl('VEIL_STORE', store);
   const migrate = env.VEIL_MIGRATE?.trim() || 'off';
   if (migrate !== 'auto' && migrate !== 'off') throw errors.config('VEIL_MIGRATE', "must be 'auto' or 'off'");
+  const sqliteWrites = env.VEIL_SQLITE_WRITES?.trim() || 'worker';
+  if (sqliteWrites !== 'worker' && sqliteWrites !== 'inline')
+    throw errors.config('VEIL_SQLITE_WRITES', "must be 'worker' or 'inline'");
   const prefix = env.VEIL_REDIS_PREFIX;
   if (prefix !== undefined && prefix.length === 0)
     throw errors.config('VEIL_REDIS_PREFIX', 'must not be empty');
   return {
     state,
     store,
+    sqliteWrites,
     migrate: migrate === 'auto',
     ...(prefix === undefined ? {} : { redisPrefix: prefix }),
   };
@@ -71,8 +78,10 @@ export async function openStores<S = unknown>(opts: OpenStoresOptions): Promise<
     return openSqliteStores<S>({
       path: opts.sqlitePath,
       secret: opts.secret,
+      ...(opts.sqliteWrites ? { writes: opts.sqliteWrites } : {}),
       ...(opts.now ? { now: opts.now } : {}),
       ...(opts.onEventHandlerError ? { onEventHandlerError: opts.onEventHandlerError } : {}),
+      ...workerErrorLog(opts.log),
     });
   }
 
@@ -111,8 +120,10 @@ export async function openStores<S = unknown>(opts: OpenStoresOptions): Promise<
         : await openSqliteStores<S>({
             path: opts.sqlitePath,
             secret: opts.secret,
+            ...(opts.sqliteWrites ? { writes: opts.sqliteWrites } : {}),
             ...(opts.now ? { now: opts.now } : {}),
             ...(opts.onEventHandlerError ? { onEventHandlerError: opts.onEventHandlerError } : {}),
+            ...workerErrorLog(opts.log),
           });
     if (sqlite) closers.push(sqlite.close);
     if (redis && !pg) {
@@ -139,4 +150,15 @@ export async function openStores<S = unknown>(opts: OpenStoresOptions): Promise<
     await closeAll();
     throw error;
   }
+}
+
+function workerErrorLog(log: StoreLog | undefined): { onWorkerError?: (error: Error) => void } {
+  if (!log) return {};
+  return {
+    onWorkerError: (error) =>
+      log.warn(
+        { event: 'sqlite-worker-failed', err: error.message },
+        'a SQLite worker thread failed; its work runs on the main thread again (slower under load)',
+      ),
+  };
 }

@@ -23,7 +23,8 @@ export interface StateRecord<T> {
 
 /**
  * Returns the next document, or undefined to leave the stored one as it is. May run more than once when a
- * concurrent writer wins the race, so it must not have side effects.
+ * concurrent writer wins the race, so it must not have side effects. `current` is a private copy for this
+ * call: the updater may change it in place and return it.
  */
 export type StateUpdater<T> = (current: T | undefined) => T | undefined | Promise<T | undefined>;
 
@@ -73,6 +74,11 @@ export interface StateBlob {
 
 export interface StateBackend {
   read(id: string): Promise<StateBlob | undefined>;
+  /**
+   * Optional: like `read`, but answers 'unchanged' without transferring the blob when the stored etag is
+   * still `knownEtag`, so the store can reuse the document it already decrypted.
+   */
+  readIfChanged?(id: string, knownEtag: string): Promise<StateBlob | 'unchanged' | undefined>;
   /**
    * Writes `next` only when the stored etag is `expectedEtag` (null: only when no row exists).
    * Resolves false when another writer got there first.

@@ -65,6 +65,22 @@ export function stateStoreContract(name: string, make: MakeHarness<ConversationS
       expect((await store.get('c1'))!.doc).toEqual(doc(1));
     });
 
+    it('gives the updater a private copy: changing it in place and declining leaves the store as it was', async () => {
+      await store.update('c1', () => doc(1));
+      await store.update('c1', (cur) => {
+        cur!.counter = 42;
+        cur!.tokens = {};
+        return undefined;
+      });
+      expect((await store.get('c1'))!.doc).toEqual(doc(1));
+      const changed = await store.update('c1', (cur) => {
+        cur!.counter = 2;
+        return cur;
+      });
+      expect(changed!.doc).toEqual(doc(2));
+      expect((await store.get('c1'))!.doc).toEqual(doc(2));
+    });
+
     it('serialises concurrent updates of one conversation without losing a write', async () => {
       await store.update('busy', () => ({ counter: 0, tokens: {}, log: [] }));
       const n = 25;

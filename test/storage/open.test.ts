@@ -169,7 +169,12 @@ describe('openStores', () => {
 
 describe('storageEnv', () => {
   it('defaults to SQLite for both halves, migrations off', () => {
-    expect(storageEnv({})).toEqual({ state: 'sqlite', store: 'sqlite', migrate: false });
+    expect(storageEnv({})).toEqual({
+      state: 'sqlite',
+      store: 'sqlite',
+      sqliteWrites: 'worker',
+      migrate: false,
+    });
   });
 
   it('reads URLs, the prefix and VEIL_MIGRATE', () => {
@@ -179,10 +184,12 @@ describe('storageEnv', () => {
         VEIL_STORE: 'postgresql://veil@db/veil',
         VEIL_MIGRATE: 'auto',
         VEIL_REDIS_PREFIX: 'shop1:',
+        VEIL_SQLITE_WRITES: 'inline',
       }),
     ).toEqual({
       state: 'redis://cache:6379/0',
       store: 'postgresql://veil@db/veil',
+      sqliteWrites: 'inline',
       migrate: true,
       redisPrefix: 'shop1:',
     });
@@ -193,5 +200,6 @@ describe('storageEnv', () => {
     expect(() => storageEnv({ VEIL_STORE: 'redis://x' })).toThrow(/^VEIL_STORE: /);
     expect(() => storageEnv({ VEIL_MIGRATE: 'yes' })).toThrow(/^VEIL_MIGRATE: /);
     expect(() => storageEnv({ VEIL_REDIS_PREFIX: '' })).toThrow(/^VEIL_REDIS_PREFIX: /);
+    expect(() => storageEnv({ VEIL_SQLITE_WRITES: 'threads' })).toThrow(/^VEIL_SQLITE_WRITES: /);
   });
 });

@@ -20,10 +20,10 @@ function tempDir(): { dir: string; path: string; remove(): void } {
   return { dir, path: join(dir, 'veil.db'), remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-function from<K extends keyof Omit<Stores, 'close'>>(key: K) {
+function from<K extends keyof Omit<Stores, 'close'>>(key: K, writes: 'worker' | 'inline' = 'worker') {
   return async () => {
     const t = tempDir();
-    const stores = await openSqliteStores({ path: t.path, secret: SECRET });
+    const stores = await openSqliteStores({ path: t.path, secret: SECRET, writes });
     return {
       subject: stores[key],
       close: async () => {
@@ -38,6 +38,11 @@ stateStoreContract('sqlite', from('state'));
 dedupStoreContract('sqlite', from('dedup'));
 transcriptStoreContract('sqlite', from('transcripts'));
 auditStoreContract('sqlite', from('audit'));
+// The same contracts with writes on the main connection (the fallback when the writer thread fails).
+stateStoreContract('sqlite, inline writes', from('state', 'inline'));
+dedupStoreContract('sqlite, inline writes', from('dedup', 'inline'));
+transcriptStoreContract('sqlite, inline writes', from('transcripts', 'inline'));
+auditStoreContract('sqlite, inline writes', from('audit', 'inline'));
 eventBusContract('sqlite (in-process events)', from('events'));
 
 describe('sqlite stores', () => {
@@ -160,10 +165,16 @@ describe('sqlite stores', () => {
       raw.prepare("SELECT blob FROM conversation_state WHERE id = 'c1'").get() as { blob: string }
     ).blob;
     raw.prepare("UPDATE conversation_state SET blob = ? WHERE id = 'c2'").run(blob);
-    await expect(s.state.get('c2')).rejects.toMatchObject({ reason: 'tampered' });
+    // A process that has not decrypted c2 yet (a restart, another instance) refuses the copied blob.
+    const fresh = await open(t.path);
+    await expect(fresh.state.get('c2')).rejects.toMatchObject({ reason: 'tampered' });
+    // The running process keeps using the document it wrote itself: tampered bytes are never trusted.
+    expect((await s.state.get('c2'))!.doc).toEqual({ x: 2 });
     const flipped = `${blob.slice(0, -2)}${blob.endsWith('AA') ? 'AB' : 'AA'}`;
-    raw.prepare("UPDATE conversation_state SET blob = ? WHERE id = 'c1'").run(flipped);
+    // Changing the etag too makes the running process read the blob again, and refuse it.
+    raw.prepare("UPDATE conversation_state SET blob = ?, etag = 'forged' WHERE id = 'c1'").run(flipped);
     await expect(s.state.get('c1')).rejects.toMatchObject({ reason: 'tampered' });
+    await expect(fresh.state.get('c1')).rejects.toMatchObject({ reason: 'tampered' });
   });
 
   it('serialises updates from two connections to one file (two processes)', async () => {

@@ -1,30 +1,29 @@
 import type { AuditRecord, AuditRecordInput, AuditStore } from '../ports.js';
 import { checkAuditRecord } from '../records.js';
 import { clampLimit, dateMs } from '../validate.js';
-import { createWriteBatcher } from './batcher.js';
 import type { SqliteDatabase } from './database.js';
+import type { SqliteWriter } from './writer.js';
 
-export function createSqliteAuditStore(db: SqliteDatabase): AuditStore & { flush(): void } {
-  const insert = db.prepare('INSERT INTO audit (at_ms, conversation_id, kind, record) VALUES (?, ?, ?, ?)');
-  const purge = db.prepare('DELETE FROM audit WHERE at_ms < ?');
+const INSERT = 'INSERT INTO audit (at_ms, conversation_id, kind, record) VALUES (?, ?, ?, ?)';
+const PURGE = 'DELETE FROM audit WHERE at_ms < ?';
 
-  type Item = { atMs: number; record: AuditRecordInput };
-  const insertOne = ({ atMs, record }: Item): number =>
-    Number(
-      insert.run(atMs, record.conversationId ?? null, record.kind, JSON.stringify(record)).lastInsertRowid,
-    );
-  const insertMany = db.transaction((items: readonly Item[]) => items.map(insertOne));
-  // A lone record commits on its own (no BEGIN/COMMIT round); several share one transaction.
-  const batch = createWriteBatcher<Item, number>((items) =>
-    items.length === 1 ? [insertOne(items[0]!)] : insertMany(items),
-  );
+/** Reads on `db` (the main connection); writes through `writer`. */
+export function createSqliteAuditStore(db: SqliteDatabase, writer: SqliteWriter): AuditStore {
   return {
-    flush: () => batch.flush(),
     async append(input) {
-      return batch.push(checkAuditRecord(input));
+      const { atMs, record } = checkAuditRecord(input);
+      const [id] = await writer.run([
+        {
+          sql: INSERT,
+          params: [atMs, record.conversationId ?? null, record.kind, JSON.stringify(record)],
+          returns: 'rowid',
+        },
+      ]);
+      return id as number;
     },
     async query(q = {}) {
-      batch.flush();
+      // Reads see every write acknowledged or already submitted.
+      await writer.drain();
       const where: string[] = [];
       const params: (string | number)[] = [];
       if (q.conversationId !== undefined) {
@@ -54,8 +53,8 @@ export function createSqliteAuditStore(db: SqliteDatabase): AuditStore & { flush
         .map((r) => ({ ...(JSON.parse(r.record) as AuditRecordInput), id: r.id }) satisfies AuditRecord);
     },
     async purge(before) {
-      batch.flush();
-      return purge.run(dateMs('before', before)).changes;
+      const [changes] = await writer.run([{ sql: PURGE, params: [dateMs('before', before)] }]);
+      return changes as number;
     },
   };
 }
