@@ -45,6 +45,20 @@ const IDENTITY_TYPES = new Set(Object.keys(CLAIM_TYPES));
 const LAST_DIGITS =
   /\b(?:ending|ends) (?:in|with) \d{2,4}\b|\blast (?:four|4|two|2|three|3)(?: digits)?(?: are| is)? \d{2,4}\b/;
 
+const ABOUT_ORDER =
+  /\b(?:order|orders|parcel|package|refund|return|delivery|item|items|shipment|purchase|tracking|exchange|subscription|booking)\b/;
+
+/** Order, parcel and case references with their digits ("order 55120987", "tracking #1Z99…"). */
+const REFERENCED_DIGITS =
+  /\b(?:order|orders|tracking|track|parcel|package|shipment|case|ticket|ref|reference|invoice|confirmation|receipt|rma|po|sku|item|model|serial|part|booking|transaction)\b\W*(?:(?:number|no|nr|num|id|is|was|code)\b\W*)*#?\s*[\w-]*\d[\w-]*/g;
+
+/**
+ * "Which one do you ship to?", "where will my parcel be delivered?", "where do you send my orders?":
+ * asking where the account's things go asks for the address on file.
+ */
+const ASKS_WHERE_SENT =
+  /\bwhich (?:one|address|place|of (?:them|those|the two|my \w+))\b[^.?!]{0,40}?\b(?:ship|send|deliver|mail|post)\w*\b(?!\s+from)|\bwhere\b(?=[^.?!]*\bmy\b)[^.?!]{0,30}?\b(?:do|does|did|will|would|should|are|is)\s+(?:you|it|they|my \w+|the \w+)\s+(?:\w+\s+){0,2}?(?:ship|send|deliver|mail|post|sent|shipped|delivered|mailed|posted|go|going)\w*\b(?!\s+from)/;
+
 /** A phone-shaped digit group; E.164 numbers have at most 15 digits, so longer groups are references. */
 const PHONE_SHAPE = /(?<![\p{L}\d])\+?\(?\d[\d\s().-]{6,}\d(?![\p{L}\d])/gu;
 /** Words that make the digits after them an order, parcel or case reference, not a phone number. */
@@ -109,12 +123,16 @@ function splitTrailingQuestion(s: {
   if (!cut || cut.index === 0) return [s];
   const head = s.text.slice(0, cut.index).trim();
   const tail = s.text.slice(cut.index + cut[0].length).trim();
+  // "where is my order 55120987?": digits after a reference cue are the order's, not identity data.
+  const unreferenced = tail.replace(REFERENCED_DIGITS, ' ');
+  // "…, is my order on its way?": a judgement word about an order is no identity question.
   const namesIdentity =
-    ASKS_ON_FILE.test(tail) ||
+    (ASKS_ON_FILE.test(tail) && !ABOUT_ORDER.test(tail)) ||
     TOPICS.some(([, re]) => re.test(tail)) ||
     LAST_DIGITS.test(tail) ||
-    /@|\d{3}/.test(tail) ||
-    STREET_LIKE.test(tail);
+    /@|\d{3}/.test(unreferenced) ||
+    STREET_LIKE.test(tail) ||
+    ASKS_WHERE_SENT.test(tail);
   if (!head || !tail || namesIdentity || /\?/.test(head)) return [s];
   return [
     { text: head, question: false },
@@ -151,11 +169,15 @@ export function analyzeCustomerTurn(text: string, findings: readonly Finding[]):
     if (/[^\s@]+@[^\s@]+\.[a-z]{2,}/.test(s.text)) sentenceKinds.add('email');
     if (hasPhoneShape(s.text)) sentenceKinds.add('phone');
     if (STREET_LIKE.test(s.text)) sentenceKinds.add('address');
+    if (ASKS_WHERE_SENT.test(s.text)) sentenceKinds.add('address');
     const hasValue = sentenceKinds.size > 0;
     const own = s.text.replace(BUSINESS_TOPIC, ' ');
     if (hasValue || OWNER.test(own)) for (const [k, re] of TOPICS) if (re.test(own)) sentenceKinds.add(k);
     const question = s.question || QUESTION_START.test(s.text) || TAG_QUESTION.test(s.text);
-    const judging = ASKS_ON_FILE.test(own) || (hasValue && question && !CHANGE.test(s.text));
+    const judging =
+      ASKS_ON_FILE.test(own) ||
+      ASKS_WHERE_SENT.test(s.text) ||
+      (hasValue && question && !CHANGE.test(s.text));
     if (sentenceKinds.size === 0) {
       if (question && isGuess(s)) guess = true;
       else if (question) otherQuestion = true;

@@ -96,17 +96,23 @@ export function statedInitials(ctx: GuardContext): Set<string> {
   return out;
 }
 
+/** "termina en", "se termine par", "endet auf", "eindigt op": the same phrase in other languages. */
+const FOREIGN_ENDS =
+  /\b(?:termina[ns]?|terminado|acaba[ns]?|finit|finissent|se termine|termine|endet|enden|endend|eindigt|slutar|konczy sie)(?:\s+(?:en|em|con|com|in|par|pas|auf|mit|op|met|med|por|na|a))?(?:\s+(?:el|la|los|les|le|o|os|den|der|die|the|digitos?|chiffres?|ziffern?|cijfers?|cifras?|numeros?))?\s*$/;
+const FOREIGN_STARTS =
+  /\b(?:empieza[ns]?|comienza[ns]?|comeca[m]?|commence(?:nt)?|beginnt|beginnen|fangt mit|begint|inizia(?:no)?|comincia)(?:\s+(?:en|em|con|com|in|par|por|mit|met|per|op|a))?(?:\s+(?:el|la|los|les|le|o|os|den|der|die|digitos?|chiffres?|ziffern?|cijfers?|cifras?|numeros?))?\s*$/;
+
 /** "ends with a 7", "ending in 17": the digits that follow state the end of a value, however short. */
 export const endsWithPhrase = (before: string): boolean =>
   /\b(?:ending|ends|end|finishing|finishes)(?:\s+(?:in|with|on))?(?:\s+(?:a|an|the digits?|digits?))?\s*$/.test(
     before,
-  );
+  ) || FOREIGN_ENDS.test(before);
 
 /** "starts with 024", "the first three digits are 617": the digits that follow state the start of a value. */
 export const startsWithPhrase = (before: string): boolean =>
   /(?:\b(?:starts?|starting|begins?|beginning|prefix(?:ed)?)(?:\s+(?:with|in|on|as|by))?|\bopens?\s+with)(?:\s+(?:a|an|the digits?|digits?|the numbers?))?\s*:?\s*$|\bfirst (?:(?:one|two|three|four|five|six|[1-6])\s+)?(?:digits?|numbers?|characters?)(?:\s+(?:of (?:it|the \w+|your \w+)))?(?:\s+(?:are|is|were|was|being))?\s*:?\s*$/.test(
     before,
-  );
+  ) || FOREIGN_STARTS.test(before);
 
 /** "981-something", "0164xx": digits the agent leaves unfinished are the start of a value. */
 const TRAILS_OFF = /^\s*-?\s*(?:something|ish\b|x{2,}|\*{2,}|#{2,}|_{2,}|\.{3}|…|and (?:something|change)\b)/;
@@ -201,6 +207,11 @@ function emailHits(ctx: GuardContext, r: AccountRecord): Hit[] {
       hits.push({ kind: 'email', part: 'email domain', piece: label, pieceType: 'word' });
     if (/^[a-z]+$/.test(local) && splitWordsSay(ctx, local))
       hits.push({ kind: 'email', part: 'email address', piece: local, pieceType: 'word' });
+    // "a Google address" for gmail.com: the company behind the provider names it as well.
+    for (const owner of PROVIDER_OWNERS[label] ?? []) {
+      if (wordRe(owner).test(ctx.folded) && (EMAIL_WORD.test(ctx.folded) || ctx.pending.kinds.has('email')))
+        hits.push({ kind: 'email', part: 'email provider', piece: owner, pieceType: 'word' });
+    }
     const tld = domain.split('.').pop() ?? '';
     if (tld && tld !== 'com' && new RegExp(`(?:^|\\s)(?:\\.|dot\\s)${escapeRe(tld)}\\b`).test(ctx.folded)) {
       hits.push({ kind: 'email', part: 'email domain', piece: domain, pieceType: 'word' });
@@ -223,19 +234,43 @@ function splitWordsSay(ctx: GuardContext, joined: string): boolean {
   return false;
 }
 
+/**
+ * A phone as it may be written at home: without its country code ("+49 152…" is "0152…" in Germany,
+ * "+44 20…" is "020…"), with or without the trunk 0. The code is the first group when the number is
+ * written in groups; otherwise the last ten digits (NANP) stand for the national number.
+ */
+function nationalForms(phone: string, digits: string): string[] {
+  const nationals = new Set<string>([digits.length > 10 ? digits.slice(-10) : digits]);
+  const cc = /^\s*(?:\+|00)\s*(\d{1,3})[\s.\-/(]/.exec(phone)?.[1];
+  if (cc && digits.startsWith(cc)) nationals.add(digits.slice(cc.length));
+  const out = new Set<string>([digits]);
+  for (const n of nationals) {
+    const bare = n.replace(/^0+/, '');
+    if (bare.length < 6) continue;
+    out.add(bare);
+    out.add(`0${bare}`);
+  }
+  return [...out];
+}
+
 function phoneHits(ctx: GuardContext, r: AccountRecord): Hit[] {
   return r.phones.flatMap((phone) => {
     const d = digitsOf(phone);
     if (d.length < 7) return [];
-    const national = d.length > 10 ? d.slice(-10) : d;
+    const forms = nationalForms(phone, d);
     return digitHits(ctx, 'phone', 'digits of the phone number', (run, win, before) => {
       if (endsWithPhrase(before()) && d.endsWith(run)) return true;
       // Written nationally the number may start with a trunk 0 ("07700…").
-      if (startsWithPhrase(before()) && [d, national, `0${national}`].some((x) => x.startsWith(run)))
-        return true;
+      if (startsWithPhrase(before()) && forms.some((x) => x.startsWith(run))) return true;
       if (run.length >= 4)
-        return d.includes(run) || (run.includes(d.slice(-4)) && run.length <= d.length + 4);
-      if (run.length === 3) return (d.endsWith(run) || national.startsWith(run)) && PHONE_CTX.test(win());
+        return (
+          d.includes(run) ||
+          (run.includes(d.slice(-4)) && run.length <= d.length + 4) ||
+          // "a 0152 number": the national prefix with its trunk 0.
+          forms.some((x) => x.startsWith('0') && x.startsWith(run))
+        );
+      if (run.length === 3)
+        return (d.endsWith(run) || forms.some((x) => x.startsWith(run))) && PHONE_CTX.test(win());
       return run.length === 2 && d.endsWith(run) && ENDING_CTX.test(win());
     });
   });
@@ -322,6 +357,84 @@ function addressHits(ctx: GuardContext, r: AccountRecord): Hit[] {
   return hits;
 }
 
+/** Zodiac sign names with the first day of each (month, day), in calendar order from Capricorn. */
+const ZODIAC: readonly [string, number, number][] = [
+  ['capricorn', 1, 1],
+  ['aquarius', 1, 20],
+  ['pisces', 2, 19],
+  ['aries', 3, 21],
+  ['taurus', 4, 20],
+  ['gemini', 5, 21],
+  ['cancer', 6, 21],
+  ['leo', 7, 23],
+  ['virgo', 8, 23],
+  ['libra', 9, 23],
+  ['scorpio', 10, 23],
+  ['sagittarius', 11, 22],
+  ['capricorn', 12, 22],
+];
+function zodiacOf(month: number, day: number): string | undefined {
+  let sign: string | undefined;
+  for (const [name, m, d] of ZODIAC) if (month > m || (month === m && day >= d)) sign = name;
+  return sign;
+}
+
+/**
+ * Parts of the year a birth month is described by, when birthdays are the topic. Seasons are read
+ * loosely (either hemisphere's neighbours), so a month near a boundary counts for both seasons.
+ */
+const MONTH_HINTS: readonly [RegExp, readonly number[]][] = [
+  [
+    /\b(?:first quarter|q1|(?:start|beginning|early part|first part) of the year|early in the year|new year'?s?)\b/,
+    [1, 2, 3],
+  ],
+  [/\b(?:second quarter|q2)\b/, [4, 5, 6]],
+  [/\b(?:third quarter|q3)\b/, [7, 8, 9]],
+  [
+    /\b(?:fourth quarter|last quarter|q4|end of the year|late in the year|(?:last|final) (?:part|months?) of the year|holiday season|christmas|xmas)\b/,
+    [10, 11, 12],
+  ],
+  [/\b(?:middle of the year|mid-?year|halfway through the year)\b/, [5, 6, 7, 8]],
+  [/\b(?:first half of the year|first half)\b/, [1, 2, 3, 4, 5, 6]],
+  [/\b(?:second half of the year|second half)\b/, [7, 8, 9, 10, 11, 12]],
+  [/\bwinter\b/, [12, 1, 2, 3, 6, 7, 8]],
+  [/\bspring\b/, [3, 4, 5, 6, 9, 10, 11]],
+  [/\bsummer\b/, [6, 7, 8, 9, 12, 1, 2]],
+  [/\b(?:autumn|fall)\b/, [9, 10, 11, 12, 3, 4, 5]],
+];
+
+/** Days known by name, as a birthday may be described ("on Valentine's Day", "Christmas Eve"). */
+const NAMED_DAYS: readonly [RegExp, number, number][] = [
+  [/\bnew year'?s day\b/, 1, 1],
+  [/\bvalentine'?s(?: day)?\b/, 2, 14],
+  [/\bleap day\b/, 2, 29],
+  [/\bpi day\b/, 3, 14],
+  [/\b(?:st\.? |saint )?patrick'?s day\b/, 3, 17],
+  [/\bapril fool'?s(?: day)?\b/, 4, 1],
+  [/\bmay day\b/, 5, 1],
+  [/\bcinco de mayo\b/, 5, 5],
+  [/\bcanada day\b/, 7, 1],
+  [/\b(?:independence day|(?:the )?fourth of july|4th of july|july 4th)\b/, 7, 4],
+  [/\bbastille day\b/, 7, 14],
+  [/\bhalloween\b/, 10, 31],
+  [/\bguy fawkes(?: night| day)?\b|\bbonfire night\b/, 11, 5],
+  [/\bveterans'? day\b|\bremembrance day\b|\barmistice day\b/, 11, 11],
+  [/\bchristmas eve\b/, 12, 24],
+  [/\bchristmas(?: day)?\b|\bxmas\b/, 12, 25],
+  [/\bboxing day\b/, 12, 26],
+  [/\bnew year'?s eve\b/, 12, 31],
+];
+
+/** A sentence about someone's own birthday ("yours is in the spring", "you were born in Q1"). */
+const PERSONAL_BIRTH =
+  /\b(?:you|your|yours|you'?re|you were|his|her|hers|their|born|it'?s|it is|is in|was in|falls?)\b/;
+const PROMO =
+  /\b(?:sale|sales|discount|offer|promo|promotion|deal|deals|members?|collection|campaign|coupon)\b/;
+
+/** An age said of someone: "turning 40", "you're 40", "aged 40", "40 years old", "your 40th birthday". */
+const AGE_SAID =
+  /\b(?:turn(?:s|ing|ed)?|you'?re|you are|you'?ll be|you'?d be|you were|(?:s?he|they)'?(?:s|re)|aged?|age of)\s+(\d{2,3})\b(?!\s*(?:[%$.,:/-]\d|minutes?|mins?|hours?|days?|weeks?|months?|miles?|km|percent|orders?|items?|dollars?|euros?|pounds?))|\b(\d{2,3})\s*(?:years? old|yrs? old|y\.?o\.?\b|this (?:year|month)|next (?:year|month|week))|\b(\d{2,3})(?:st|nd|rd|th) birthday\b/g;
+
 const NUMERIC_DATE = /\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b/g;
 
 function birthHits(ctx: GuardContext, r: AccountRecord): Hit[] {
@@ -357,6 +470,38 @@ function birthHits(ctx: GuardContext, r: AccountRecord): Hit[] {
   const decade = y.slice(2, 3);
   const decadeRe = new RegExp(`\\b(?:${y.slice(0, 3)}0|'?${decade}0)'?s\\b|\\b${DECADES[Number(decade)]}\\b`);
   if (birthTalk && DECADES[Number(decade)] && decadeRe.test(ctx.folded)) hit('birth decade', y.slice(0, 3));
+  // "you'd be turning 40 this year": an age is the birth year, give or take the birthday.
+  const born = Number(y);
+  if (born > 1900) {
+    const year = new Date(ctx.input.now ?? Date.now()).getUTCFullYear();
+    for (const am of ctx.folded.matchAll(AGE_SAID)) {
+      const age = Number(am[1] ?? am[2] ?? am[3]);
+      if (Math.abs(year - born - age) <= 1 || (age === year - born + 1 && /\bturn/.test(am[0])))
+        hit('age', y);
+    }
+  }
+  // "a Pisces", "a spring baby", "in the first quarter": the birth month said another way.
+  const month = Number(m);
+  const dayN = Number(d);
+  if (birthTalk || /\b(?:sign|zodiac|star|horoscope)\b/.test(ctx.folded)) {
+    const sign = zodiacOf(month, dayN);
+    if (sign && new RegExp(`\\b${sign}s?\\b`).test(ctx.folded)) hit('birth month', sign, 'word');
+  }
+  if (birthTalk) {
+    for (const [re, nm, nd] of NAMED_DAYS) {
+      const said = nm === month ? re.exec(ctx.folded)?.[0] : undefined;
+      if (said) hit(nd === dayN ? 'date of birth' : 'birth month', said, 'word');
+    }
+    // Only in a sentence about someone's birthday, not one about a sale or an event.
+    for (const sentence of ctx.folded.split(/[.!?\n]+/)) {
+      const personal = PERSONAL_BIRTH.test(sentence) || ctx.pending.kinds.has('dateOfBirth');
+      if (!personal || EVENT_CTX.test(sentence) || PROMO.test(sentence)) continue;
+      for (const [re, months] of MONTH_HINTS) {
+        const said = months.includes(month) ? re.exec(sentence)?.[0] : undefined;
+        if (said) hit('birth month', said, 'word');
+      }
+    }
+  }
   const monthNames = (MONTH_NAMES[Number(m) - 1] ?? []).filter((n) => n.length >= 3);
   const said = monthNames.some((name) => wordHit(ctx, name));
   // A month is only a birth month when birthdays are the topic, or when it comes with the birth day.
@@ -442,6 +587,25 @@ export function statedFragments(ctx: GuardContext): string[] {
   }
   return out;
 }
+
+/** The companies behind consumer mail domains, as agents name them ("it's a Google address"). */
+const PROVIDER_OWNERS: Readonly<Record<string, readonly string[]>> = {
+  gmail: ['google'],
+  googlemail: ['google'],
+  hotmail: ['microsoft', 'msn'],
+  outlook: ['microsoft', 'hotmail'],
+  live: ['microsoft', 'hotmail', 'outlook'],
+  msn: ['microsoft', 'hotmail', 'outlook'],
+  icloud: ['apple'],
+  me: ['apple', 'icloud'],
+  mac: ['apple', 'icloud'],
+  ymail: ['yahoo'],
+  yahoo: ['ymail'],
+  aol: ['verizon'],
+  btinternet: ['bt'],
+  proton: ['protonmail'],
+  protonmail: ['proton'],
+};
 
 /** Consumer mail providers: saying which one someone uses narrows their address as much as a domain. */
 const MAIL_PROVIDERS =

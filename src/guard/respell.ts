@@ -131,7 +131,18 @@ function respellSeparators(text: string): string {
     .replace(/\s+at\s+(?=[\p{L}\p{N}-]+\.[a-z]{2,}\b)/giu, '@');
 }
 
+/**
+ * "ends with a seven", "the last digit is nine": one number word is a digit when it is said to end or
+ * start a value, though a lone "seven" elsewhere is ordinary English.
+ */
+const LONE_DIGIT =
+  /\b((?:ends?|ending|finish(?:es|ing)?|starts?|starting|begins?|beginning)(?:\s+(?:in|with|on))?(?:\s+an?)?|(?:last|first|final) (?:digit|number)(?:\s+(?:is|was))?)\s+(zero|one|two|three|four|five|six|seven|eight|nine)\b/gi;
+
+function respellLoneDigits(text: string): string {
+  return text.replace(LONE_DIGIT, (_m, lead: string, word: string) => `${lead} ${UNITS[word.toLowerCase()]}`);
+}
+
 /** The agent text with spelled-out digits, letters and separators written as they are meant. */
 export function respell(text: string): string {
-  return respellSeparators(respellLetters(respellNumbers(text)));
+  return respellSeparators(respellLetters(respellLoneDigits(respellNumbers(text))));
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Finding } from '../../src/core/finding.js';
 import { analyzeCustomerTurn, type GuardInput } from '../../src/guard/index.js';
 import { POLICY } from '../fixtures/guard/accounts.js';
@@ -50,11 +50,23 @@ export interface LabelledMessage {
   findings?: { type: string; value: string }[];
 }
 
-export const loadMessages = (): LabelledMessage[] =>
-  readFileSync(
-    process.env.GUARD_FIXTURE || new URL('../fixtures/guard/agent-messages.jsonl', import.meta.url),
-    'utf8',
-  )
+const FIXTURES = new URL('../fixtures/guard/', import.meta.url);
+
+/** One labelled file (JSON Lines). */
+export const loadMessageFile = (file: string | URL): LabelledMessage[] =>
+  readFileSync(file, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as LabelledMessage);
+
+/** The labelled files: the main corpus and every fresh batch written beside it (`*.jsonl`). */
+export const messageFiles = (): string[] =>
+  readdirSync(FIXTURES)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort();
+
+/** Every labelled message, or only `GUARD_FIXTURE` when it is set. */
+export const loadMessages = (): LabelledMessage[] =>
+  process.env.GUARD_FIXTURE
+    ? loadMessageFile(process.env.GUARD_FIXTURE)
+    : messageFiles().flatMap((f) => loadMessageFile(new URL(f, FIXTURES)));

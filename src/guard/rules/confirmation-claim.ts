@@ -1,13 +1,16 @@
 import type { GuardContext } from '../context.js';
 import {
+  ACK_BEFORE_ACTION,
   ASSERTS_ON_FILE,
   DESCRIBES_DATA,
   GENERIC_MARKERS,
   IDENTITY_TOPIC,
+  MADE_OF,
   NOT_ASSERTION,
   REFERRING_MARKERS,
   SAFE_SPANS,
   WEAK_MARKER,
+  YES_TO_HELP,
 } from '../lexicon.js';
 import { clauses } from '../text.js';
 import type { GuardRule } from '../types.js';
@@ -25,7 +28,7 @@ export const stripSafe = (s: string): string => SAFE_SPANS.reduce((acc, re) => a
 function judgesClaim(ctx: GuardContext): boolean {
   const { pending } = ctx;
   if (!pending.any) return false;
-  const text = stripSafe(ctx.folded);
+  const text = stripSafe(ctx.folded.replace(ACK_BEFORE_ACTION, ' ').replace(YES_TO_HELP, ' '));
   if (REFERRING_MARKERS.some((re) => re.test(text))) return true;
   if (!pending.bareAnswersIdentity) return false;
   if (GENERIC_MARKERS.some((re) => re.test(text))) return true;
@@ -34,6 +37,40 @@ function judgesClaim(ctx: GuardContext): boolean {
   return clauses(text.replace(/[.!?]+/g, ',')).some((c) =>
     WEAK_MARKER.test(c.replace(/^[^\p{L}\p{N}]+/u, '')),
   );
+}
+
+/** Words that follow "not" without naming anything the customer offered ("not yet", "not sure"). */
+const NOT_OBJECT_STOP = new Set(
+  `yet sure really now today tomorrow possible available necessary needed required problem here there much many
+  all always ever exactly quite too very only just again that this it one you me us him her them a an the my your
+  our their at in on from to for with by of any anything something everything enough long far ok okay worried
+  allowed able going happy something right correct wrong same different`.split(/\s+/),
+);
+
+/** "Not the Denver one", "not Lisbon", "no, not in Salem": naming one of the customer's words to reject it. */
+const NOT_TYPED =
+  /(?:^|[.!?,;:]\s*|\b(?:no|nope|nah|non|nein|nao|sorry|hmm+|but|and)\W+)(?:it'?s |that'?s |its |thats |it is |that is )?(?:not|nicht|pas|nao|no es|no esta|niet)\s+(?:(?:the|that|this|your|a|an|in|on|at|from|le|la|les|el|em|no|na|im|en|a|au|aux|um|uma)\s+)*(?:(?:one|address|place|city|town)\s+(?:in|on|at|from)\s+)?([\p{L}][\p{L}'.-]+(?:\s+[\p{L}][\p{L}'.-]+)?)(?:\s+(?:one|address|place|city|town|number|e-?mail|card|street|road|flat|house|home|apartment))?\s*(?=[.!,;:]|$)/gu;
+
+/** "The Denver one", "it's the one in Salem": picking one of the customer's words as the one on file. */
+const PICKS_TYPED =
+  /(?:^|[.!?,;:]\s*)(?:yes,? |yeah,? |yep,? |it'?s |that'?s |its |thats |it is |that is )*(?:the\s+)?(?:(?:one|address|place|city|town)\s+(?:in|on|at|from)\s+([\p{L}][\p{L}'.-]+(?:\s+[\p{L}][\p{L}'.-]+)?)|the\s+([\p{L}][\p{L}'.-]+(?:\s+[\p{L}][\p{L}'.-]+)?)\s+one)(?:\s|\p{Extended_Pictographic}|\u{FE0F})*(?=[.!,;:]|$)/gu;
+
+/** A word the customer typed (not a function word), as the object of a pick or a rejection. */
+function typedWord(ctx: GuardContext, phrase: string | undefined): boolean {
+  if (!phrase) return false;
+  return phrase
+    .split(/\s+/)
+    .map((w) => w.replace(/^['.-]+|['.-]+$/g, ''))
+    .some((w) => w.length >= 3 && !NOT_OBJECT_STOP.has(w) && ctx.echoWord(w));
+}
+
+/** Rejecting or picking one of the values the customer offered judges their claim, whatever was asked. */
+function judgesTypedValue(ctx: GuardContext): boolean {
+  if (!ctx.pending.any) return false;
+  const text = stripSafe(ctx.folded);
+  for (const m of text.matchAll(NOT_TYPED)) if (typedWord(ctx, m[1])) return true;
+  for (const m of text.matchAll(PICKS_TYPED)) if (typedWord(ctx, m[1] ?? m[2])) return true;
+  return false;
 }
 
 /** "I can see that email on the account", "we have a different address": describes the account's data. */
@@ -49,6 +86,7 @@ function assertsOnFile(ctx: GuardContext): boolean {
           .replace(/[\u2018\u2019]/g, "'"),
       ),
     )) {
+      if (MADE_OF.test(c)) return true;
       if (!IDENTITY_TOPIC.test(c) || NOT_ASSERTION.test(c)) continue;
       if (ASSERTS_ON_FILE.some((re) => re.test(c)) || DESCRIBES_DATA.test(c)) return true;
     }
@@ -60,7 +98,7 @@ function assertsOnFile(ctx: GuardContext): boolean {
 export const confirmationClaim: GuardRule = {
   id: 'guard.confirmation.claim',
   check(ctx) {
-    if (judgesClaim(ctx)) {
+    if (judgesClaim(ctx) || judgesTypedValue(ctx)) {
       return {
         reason: `The message confirms or denies what the customer said about their account details, and ${levelReason(ctx)}.`,
         hint: verifyHint(ctx),

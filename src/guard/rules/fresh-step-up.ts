@@ -17,7 +17,7 @@ const ACTION_PATTERNS: Readonly<Record<StepUpAction, RegExp>> = {
   'payment-change':
     /\b(?:updat|chang|add|remov|replac|switch|set)\w*\b[^.!?\n]{0,40}\b(?:payment method|card on file|billing|bank account|default card)\b/,
   'card-reissue':
-    /\b(?:re-?issu\w*|replacement card|new card (?:is|will be|has been) (?:on its way|sent|ordered|mailed|issued)|(?:send|mail|order|issue)\w*\b[^.!?\n]{0,20}\b(?:new|replacement) card)\b/,
+    /\b(?:re-?issu\w*|(?:new|replacement) card\b[^.!?\n]{0,25}\b(?:is|was|will be|has been|'s)\s+(?:\w+\s+)?(?:on its way|sent|ordered|mailed|issued|requested|dispatched|processed|arranged|coming|shipped|out)|(?:send|mail|order|issue|request|dispatch|ship|arrange|process|put through)\w*\b[^.!?\n]{0,20}\b(?:new|replacement) card)\b/,
   'shipping-redirect':
     /\b(?:redirect|re-?rout|divert|intercept|forward)\w*\b[^.!?\n]{0,40}\b(?:package|parcel|shipment|order|delivery)\b|\b(?:deliver|ship|send)\w*\b[^.!?\n]{0,25}\b(?:to (?:a |the )?(?:different|new|other) (?:address|location))\b/,
 };
@@ -25,6 +25,14 @@ const ACTION_PATTERNS: Readonly<Record<StepUpAction, RegExp>> = {
 /** A sentence that explains the step-up or asks, rather than makes the change. */
 const EXPLAINS =
   /\b(?:verif\w*|one-time|code|first|before|once you|after you|can't|cannot|unable|won't be able|would you like|do you want|shall i|should i|if you(?:'d| would)? like)\b|\?$/;
+
+/**
+ * A sentence about what the customer needs or can do, or about how things usually go ("you need a
+ * replacement card", "the account page lets you change your email", "a replacement card normally
+ * arrives in a week"): nobody makes a change in it.
+ */
+const NO_ACTOR =
+  /\b(?:you (?:need|want|wanted|asked for|would like|can|could|may)|you'd like|lets you|let you|allows? you|enables? you|yourself|normally|usually|typically|generally|tends? to|on average)\b/;
 
 const LABEL: Readonly<Record<StepUpAction, string>> = {
   'address-change': 'an address change',
@@ -45,6 +53,7 @@ export const freshStepUp: GuardRule = {
         (s) =>
           !s.question &&
           !EXPLAINS.test(s.text.toLowerCase().trim()) &&
+          !NO_ACTOR.test(s.text.toLowerCase().replace(/[\u2018\u2019]/g, "'")) &&
           ACTION_PATTERNS[a].test(s.text.toLowerCase()),
       ),
     );
