@@ -36,15 +36,23 @@ function searchFrom0(re: RegExp, s: string): RegExpExecArray | null {
   return re.exec(s);
 }
 
+const NO_MATCHES: readonly RegExpExecArray[] = Object.freeze([]);
+
 /**
- * Runs a regex over text and yields every match (resets lastIndex; safe to share the regex). A regex
+ * Runs a regex over text and returns every match (resets lastIndex; safe to share the regex). A regex
  * without the g flag would match at the same place forever, so a global copy is used instead.
  */
-export function* matchAll(pattern: RegExp, text: string): Generator<RegExpExecArray> {
+export function matchAll(pattern: RegExp, text: string): readonly RegExpExecArray[] {
   const re = pattern.global ? pattern : new RegExp(pattern.source, `${pattern.flags}g`);
   re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+  let m = re.exec(text);
+  // Most patterns find nothing in most messages: answer those without allocating (this runs for every
+  // cue of every recognizer on every string of every activity, so a generator per call added up).
+  if (m === null) return NO_MATCHES;
+  const out: RegExpExecArray[] = [];
+  for (; m !== null; m = re.exec(text)) {
     if (m[0].length === 0) re.lastIndex++;
-    yield m;
+    out.push(m);
   }
+  return out;
 }

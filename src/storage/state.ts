@@ -109,8 +109,8 @@ export function createStateStore<T>(
               id,
               version: blob.version,
               updatedAt: new Date(blob.updatedAtMs).toISOString(),
-              // A parsed copy, not `next`: the caller's later changes to it must not alias the updater's.
-              doc: JSON.parse(json) as T,
+              // `next` itself: the cache holds its JSON text, so changes the caller makes to it stay private.
+              doc: next,
             };
           }
           cache.delete(id);
