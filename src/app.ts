@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Express } from 'express';
@@ -25,7 +25,7 @@ import { openStores } from './storage/open.js';
 import { createChannelAuth } from './transport/botframework/auth.js';
 import { createReplySender, type ReplySender } from './transport/botframework/reply.js';
 import { consoleRouter } from './transport/console/static.js';
-import { createApp } from './transport/http/app.js';
+import { createHttp } from './transport/http/app.js';
 
 /** The repository root (policies/, examples/), whether running from src/ or dist/. */
 export function packageRoot(): string {
@@ -39,6 +39,8 @@ export function packageRoot(): string {
 
 export interface Veil {
   app: Express;
+  /** What to listen with: `app`, plus the direct path for the channel endpoint (see createHttp). */
+  listener: RequestListener;
   service: VeilService;
   stores: Stores<ConversationDoc>;
   policies: PolicyProvider;
@@ -127,7 +129,7 @@ export async function buildVeil(config: Config, log: Logger, overrides: VeilOver
     observer: metrics.observer,
     ...(overrides.now ? { now: overrides.now } : {}),
   });
-  const app = createApp({
+  const { app, listener } = createHttp({
     service,
     agentKeys: config.VEIL_AGENT_KEYS,
     bodyLimit: config.VEIL_BODY_LIMIT,
@@ -158,6 +160,7 @@ export async function buildVeil(config: Config, log: Logger, overrides: VeilOver
   void purgeExpired(stores, policies, log);
   return {
     app,
+    listener,
     service,
     stores,
     policies,
@@ -233,7 +236,7 @@ async function openDirectory(config: Config, log: Logger): Promise<Directory> {
 /** Listens and installs graceful shutdown: stop accepting, finish in-flight turns, close stores. */
 export async function serve(veil: Veil, config: Config, log: Logger): Promise<Server> {
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = veil.app.listen(config.PORT, config.HOST, () => resolve(s));
+    const s = createServer(veil.listener).listen(config.PORT, config.HOST, () => resolve(s));
     s.once('error', reject);
   });
   const address = server.address();

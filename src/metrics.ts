@@ -25,6 +25,8 @@ export interface Metrics {
   registry: Registry;
   observer: PipelineObserver;
   httpMiddleware: RequestHandler;
+  /** Records one HTTP request handled outside express (the channel endpoint's direct path). */
+  observeHttp(method: string, route: string, status: number, seconds: number): void;
   instrument<S>(stores: Stores<S>): Stores<S>;
 }
 
@@ -96,19 +98,22 @@ export function createMetrics(): Metrics {
   // Label sets are few (routes x methods x statuses, stores x ops): their children are looked up once,
   // not hashed again on every request and store call of the hot path.
   const httpSeries = new Map<string, { observe(v: number): void }>();
+  const observeHttp = (method: string, route: string, status: number, seconds: number): void => {
+    const key = `${method} ${route} ${status}`;
+    let series = httpSeries.get(key);
+    if (!series) {
+      series = http.labels({ method, route, status: String(status) });
+      httpSeries.set(key, series);
+    }
+    series.observe(seconds);
+  };
   const httpMiddleware: RequestHandler = (req, res, next) => {
     const started = performance.now();
     res.once('finish', () => {
       // The matched route pattern, not the URL: ids must not become label values.
       const path = (req.route as { path?: string } | undefined)?.path;
       const route = path ? `${req.baseUrl}${path}` : 'unmatched';
-      const key = `${req.method} ${route} ${res.statusCode}`;
-      let series = httpSeries.get(key);
-      if (!series) {
-        series = http.labels({ method: req.method, route, status: String(res.statusCode) });
-        httpSeries.set(key, series);
-      }
-      series.observe((performance.now() - started) / 1000);
+      observeHttp(req.method, route, res.statusCode, (performance.now() - started) / 1000);
     });
     next();
   };
@@ -142,6 +147,7 @@ export function createMetrics(): Metrics {
     registry,
     observer,
     httpMiddleware,
+    observeHttp,
     instrument: (stores) => ({
       ...stores,
       state: wrap('state', stores.state),

@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -115,7 +115,8 @@ export async function startHarness(
   const start = async () => {
     veil = await buildVeil(config, log);
     server = await new Promise<Server>((resolve) => {
-      const s = veil.app.listen(0, '127.0.0.1', () => resolve(s));
+      // The production listener: the channel endpoint's direct path included.
+      const s = createServer(veil.listener).listen(0, '127.0.0.1', () => resolve(s));
     });
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   };

@@ -1,3 +1,4 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import express, { type Express, type Request, type Response } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { AgentKey } from '../../config.js';
@@ -6,7 +7,7 @@ import type { Logger } from '../../logging.js';
 import type { Metrics } from '../../metrics.js';
 import type { VeilService } from '../../pipeline/service.js';
 import { requireAgent } from '../agent/auth.js';
-import { errorHandler } from './errors.js';
+import { errorHandler, renderError } from './errors.js';
 
 export interface AppOptions {
   service: VeilService;
@@ -22,16 +23,38 @@ export interface AppOptions {
 
 const SUPERVISORS = ['supervisor', 'compliance'] as const;
 
+export interface HttpSurface {
+  /** Everything, as an express app. */
+  app: Express;
+  /**
+   * What the server listens with: the channel endpoint (POST /api/messages, the hot path) goes straight
+   * to its handler, with the same body parser, logging, metrics and error rendering; everything else
+   * goes to `app`. Express's router costs about 0.15 ms and 11 KB of garbage per request, a sixth of a
+   * customer turn, and the channel endpoint needs none of it.
+   */
+  listener: RequestListener;
+}
+
+const CHANNEL_ROUTE = '/api/messages';
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
+  res.end(text);
+}
+
 /** The HTTP surface: the channel endpoint, health, and the agent API. Routes only translate; the service decides. */
-export function createApp(opts: AppOptions): Express {
+export function createHttp(opts: AppOptions): HttpSurface {
   const { service, agentKeys, log } = opts;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   // Request logs are info-level; below that level the middleware would cost per request for nothing.
-  if (log.isLevelEnabled('info')) {
-    app.use(
-      pinoHttp({
+  const httpLogger = log.isLevelEnabled('info')
+    ? pinoHttp({
         logger: log,
         // Request and response bodies never reach the log; only method, route, status and timing.
         serializers: {
@@ -43,9 +66,9 @@ export function createApp(opts: AppOptions): Express {
           res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
         },
         autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
-      }),
-    );
-  }
+      })
+    : undefined;
+  if (httpLogger) app.use(httpLogger);
   if (opts.metrics) {
     const { metrics, metricsToken } = opts;
     app.use(metrics.httpMiddleware);
@@ -69,9 +92,13 @@ export function createApp(opts: AppOptions): Express {
     else res.status(503).json({ status: 'starting' });
   });
 
-  app.post('/api/messages', json, async (req, res) => {
-    const result = await service.customerActivity(req.body, req.get('authorization'));
-    res.status(result.status === 'duplicate' ? 200 : 200).json({ status: result.status });
+  // Duplicates are answered 200 too: the channel must stop retrying.
+  const channel = async (req: IncomingMessage & { body?: unknown }, res: ServerResponse) => {
+    const result = await service.customerActivity(req.body, req.headers.authorization);
+    sendJson(res, 200, { status: result.status });
+  };
+  app.post(CHANNEL_ROUTE, json, async (req, res) => {
+    await channel(req, res);
   });
 
   const agent = requireAgent(agentKeys);
@@ -155,7 +182,37 @@ export function createApp(opts: AppOptions): Express {
     next(errors.notFound('route', `${req.method} ${req.path}`));
   });
   app.use(errorHandler(log));
-  return app;
+
+  const fail = (res: ServerResponse, err: unknown) => {
+    if (res.headersSent) return;
+    const { status, body } = renderError(err, log);
+    sendJson(res, status, body);
+  };
+  const direct = (req: IncomingMessage, res: ServerResponse) => {
+    const started = performance.now();
+    httpLogger?.(req, res);
+    const { metrics } = opts;
+    if (metrics) {
+      res.once('finish', () =>
+        metrics.observeHttp('POST', CHANNEL_ROUTE, res.statusCode, (performance.now() - started) / 1000),
+      );
+    }
+    json(req as Request, res as Response, (err?: unknown) => {
+      if (err) fail(res, err);
+      else channel(req, res).catch((e: unknown) => fail(res, e));
+    });
+  };
+  const listener: RequestListener = (req, res) => {
+    const url = req.url ?? '';
+    if (req.method === 'POST' && (url === CHANNEL_ROUTE || url.startsWith(`${CHANNEL_ROUTE}?`))) direct(req, res);
+    else app(req, res);
+  };
+  return { app, listener };
+}
+
+/** The express app alone (see createHttp). */
+export function createApp(opts: AppOptions): Express {
+  return createHttp(opts).app;
 }
 
 function optionalInt(v: unknown, field: string): number | undefined {
