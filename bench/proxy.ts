@@ -9,9 +9,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startMockConnector } from '../test/fixtures/mock-connector.js';
 import type { LoadResult } from './load-worker.js';
-import { loadProcess, startVeil } from './support.js';
+import { loadProcess, startConnectorProcess, startVeil } from './support.js';
 
 const RATE = Number(process.env.RATE ?? 500);
 const DURATION = Number(process.env.DURATION ?? 10);
@@ -31,7 +30,8 @@ const row = (name: string, r: LoadResult) =>
     .join(' ')}`;
 
 async function main() {
-  const connector = await startMockConnector();
+  const connector = await startConnectorProcess();
+  let connectorCount = -1;
   const dir = mkdtempSync(join(tmpdir(), 'veil-bench-'));
   const veil = await startVeil(PORT, {
     VEIL_DB: join(dir, 'veil.sqlite'),
@@ -99,7 +99,7 @@ async function main() {
         ...(rate ? { rate } : {}),
       });
     // The agent flow warms up too: its guard and reply paths have not run yet.
-    await loadProcess({
+    const agentWarm = await loadProcess({
       kind: 'agent',
       url: base,
       serviceUrl: connector.url,
@@ -132,7 +132,9 @@ async function main() {
     console.log(
       `customer messages seen masked on the agent stream: ${events} of ${all} sent (warm-up included)`,
     );
-    console.log(`Connector posts received: ${connector.received.length}`);
+    const agentSent = [...agentRuns, agentFlat].reduce((n, r) => n + r.sent, 0) + agentWarm.sent;
+    connectorCount = await connector.stop();
+    console.log(`Connector posts received: ${connectorCount} (agent messages sent: ${agentSent})`);
     const fixed = [...customerRuns, ...agentRuns];
     const worst = Math.max(...fixed.map((r) => r.p99));
     const pass = fixed.every((r) => r.p99 <= TARGET_P99_MS && r.non2xx === 0 && r.errors === 0);
@@ -143,7 +145,7 @@ async function main() {
     process.exitCode = pass ? 0 : 1;
   } finally {
     await veil.stop();
-    await connector.close();
+    if (connectorCount < 0) await connector.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

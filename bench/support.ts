@@ -46,6 +46,38 @@ export async function startVeil(port: number, env: Record<string, string>): Prom
   };
 }
 
+export interface ConnectorProcess {
+  url: string;
+  /** Stops the process and resolves with the number of activities it received. */
+  stop(): Promise<number>;
+}
+
+/** The mock Connector in its own process (bench/connector-process.ts). */
+export async function startConnectorProcess(): Promise<ConnectorProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/connector-process.ts'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d) => {
+    out += String(d);
+  });
+  const deadline = Date.now() + 30_000;
+  while (!out.includes('\n')) {
+    if (child.exitCode !== null) throw new Error(`mock Connector exited with ${child.exitCode}`);
+    if (Date.now() > deadline) throw new Error('mock Connector did not start in 30 s');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const url = out.split('\n')[0]!.trim();
+  return {
+    url,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      return Number(out.split('\n')[1]?.trim() ?? 0);
+    },
+  };
+}
+
 /**
  * One load run in a separate process (bench/load-worker.ts), so the generator does not skew latency:
  * open loop at `rate` per second, or closed loop flat out without it.
