@@ -4,7 +4,8 @@
  * out. Each is measured at a fixed rate with an open-loop load (evenly spaced arrivals, latency from each
  * request's own send time; see bench/load-worker.ts for why not autocannon's overallRate), repeated RUNS
  * times, and flat out with a closed loop over CONNECTIONS connections for the saturation throughput.
- *   npm run bench:proxy            (RATE=500 DURATION=10 RUNS=3 CONVERSATIONS=200 CONNECTIONS=16)
+ * Each flow is warmed up flat out for a few seconds first, then left idle for SETTLE_MS.
+ *   npm run bench:proxy   (RATE=500 DURATION=10 RUNS=3 CONVERSATIONS=200 CONNECTIONS=16 SETTLE_MS=2000)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +19,9 @@ const RUNS = Number(process.env.RUNS ?? 3);
 const CONVERSATIONS = Number(process.env.CONVERSATIONS ?? 200);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 16);
 const TARGET_P99_MS = 15;
+// After each saturating warm-up: its GC and WAL-checkpoint debt belongs to the warm-up, not to the rate.
+const SETTLE_MS = Number(process.env.SETTLE_MS ?? 2000);
+const settle = () => new Promise((r) => setTimeout(r, SETTLE_MS));
 const PORT = 39_000 + Math.floor(Math.random() * 1000);
 const KEY = 'bench-agent-key-0123456789abcdef';
 const base = `http://127.0.0.1:${PORT}`;
@@ -78,6 +82,7 @@ async function main() {
       conversations: CONVERSATIONS,
       prefix: 'w',
     });
+    await settle();
     const customerRuns: LoadResult[] = [];
     for (let i = 0; i < RUNS; i++) customerRuns.push(await customer(RATE));
     const customerFlat = await customer();
@@ -109,6 +114,7 @@ async function main() {
       key: KEY,
       conversationIds,
     });
+    await settle();
     const agentRuns: LoadResult[] = [];
     for (let i = 0; i < RUNS; i++) agentRuns.push(await agent(RATE));
     const agentFlat = await agent();
