@@ -204,7 +204,8 @@ export function createHttp(opts: AppOptions): HttpSurface {
   };
   const listener: RequestListener = (req, res) => {
     const url = req.url ?? '';
-    if (req.method === 'POST' && (url === CHANNEL_ROUTE || url.startsWith(`${CHANNEL_ROUTE}?`))) direct(req, res);
+    if (req.method === 'POST' && (url === CHANNEL_ROUTE || url.startsWith(`${CHANNEL_ROUTE}?`)))
+      direct(req, res);
     else app(req, res);
   };
   return { app, listener };

@@ -19,7 +19,12 @@ export function renderError(err: unknown, log: Logger): { status: number; body: 
   if (e.type === 'entity.parse.failed') {
     return {
       status: 400,
-      body: { error: 'bad_request', field: 'body', message: 'body is not valid JSON', hint: 'send a JSON object' },
+      body: {
+        error: 'bad_request',
+        field: 'body',
+        message: 'body is not valid JSON',
+        hint: 'send a JSON object',
+      },
     };
   }
   if (e.type === 'charset.unsupported' || e.type === 'encoding.unsupported') {
