@@ -13,6 +13,7 @@
  */
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { closeThread } from './thread.js';
 
 export interface CheckpointerOptions {
   /** How often the worker checkpoints, in ms. */
@@ -128,12 +129,7 @@ export function startCheckpointer(
       closing = true;
       if (!active) return;
       active = false;
-      const exited = new Promise<void>((r) => worker.once('exit', () => r()));
-      worker.postMessage({ type: 'close' });
-      // A wedged worker must not hold shutdown hostage.
-      const timeout = setTimeout(() => void worker.terminate(), 5000);
-      await exited;
-      clearTimeout(timeout);
+      await closeThread(worker);
     },
   };
 }

@@ -11,6 +11,7 @@
  */
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { closeThread } from './thread.js';
 import type { SqliteDatabase } from './database.js';
 
 export type SqlValue = string | number | bigint | null;
@@ -349,11 +350,7 @@ export function createWorkerWriter(
       await drain();
       if (fallback) return;
       closing = true;
-      const exited = new Promise<void>((r) => worker.once('exit', () => r()));
-      worker.postMessage({ type: 'close' });
-      const timeout = setTimeout(() => void worker.terminate(), 5000);
-      await exited;
-      clearTimeout(timeout);
+      await closeThread(worker);
     },
   };
 }
