@@ -30,6 +30,17 @@ export function agentFromKey(keys: readonly AgentKey[], key: string | undefined)
   return found;
 }
 
+/** The agent behind an `Authorization: Bearer <key>` header, if the key is one of `keys`. */
+export function agentFromHeader(
+  keys: readonly AgentKey[],
+  header: string | undefined,
+): AgentIdentity | undefined {
+  return agentFromKey(keys, header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined);
+}
+
+export const missingAgentKey = () =>
+  errors.unauthorized('missing or invalid agent key', 'send Authorization: Bearer <agent key>');
+
 /** Bearer-token auth for agent routes: 401 without a valid key, 403 when the role may not act. */
 export function requireAgent(
   keys: readonly AgentKey[],
@@ -37,11 +48,9 @@ export function requireAgent(
   action = 'do this',
 ): RequestHandler {
   return (req, res, next) => {
-    const header = req.get('authorization');
-    const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
-    const agent = agentFromKey(keys, bearer);
+    const agent = agentFromHeader(keys, req.get('authorization'));
     if (!agent) {
-      next(errors.unauthorized('missing or invalid agent key', 'send Authorization: Bearer <agent key>'));
+      next(missingAgentKey());
       return;
     }
     if (roles && !roles.includes(agent.role)) {
