@@ -28,6 +28,14 @@ const STRONG = wordsRe([
   // "Girokonto 12345678", "Sparkonto …", "Gehaltskonto …"
   '(?:giro|spar|tagesgeld|gehalts|privat|geschäfts)konto(?:nummer)?',
   'bankverbindung',
+  // German bank code, asked for next to the Kontonummer
+  'blz',
+  'bankleitzahl',
+  'rekening(?:nummer|nr)?',
+  'bankrekening(?:nummer)?',
+  'n[úu]mero\\s+(?:di|da|de)\\s+conta?',
+  'conto(?:\\s+corrente|\\s+bancario)?',
+  'conta(?:\\s+banc[aá]ria|\\s+corrente)?',
   'n[úu]mero\\s+de\\s+cuenta',
   'cuenta(?:\\s+bancaria|\\s+corriente|\\s+de\\s+ahorros)?',
   'n(?:[°º]|uméro|umero)\\s+de\\s+compte',

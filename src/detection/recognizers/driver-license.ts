@@ -5,6 +5,20 @@ import { makeFinding, wordsRe } from './support/words.js';
 
 const ID = 'driver-license';
 
+const US_STATE_CODES =
+  'al ak az ar ca co ct de fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm ny nc nd oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy dc';
+const US_STATE = [
+  ...US_STATE_CODES.split(' '),
+  'alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois',
+  'indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri',
+  'montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia washington',
+  'wisconsin wyoming',
+  'new\\s+(?:hampshire|jersey|mexico|york)|(?:north|south)\\s+(?:carolina|dakota)|rhode\\s+island|west\\s+virginia',
+]
+  .flatMap((g) => (g.includes('\\') ? [g] : g.split(' ')))
+  .join('|');
+const STATE_CODE = new RegExp(`^(?:${US_STATE_CODES.replace(/ /g, '|')})\\s`);
+
 const CUE = wordsRe([
   "driver'?s?\\s+licen[cs]es?(?:\\s*(?:no|nr|number|num|#|id))?",
   "driver'?s?\\s+lic\\.?(?:\\s*(?:no|nr|number|num|#|id))?",
@@ -16,6 +30,9 @@ const CUE = wordsRe([
   'licen[cs]e\\s*:',
   'dl\\s*(?:#|no|nr|number|num)?',
   'dln',
+  // "CA license B4418273", "texas dl 12345678", "NY driver's lic D123…": a US state before the cue; the
+  // two-letter codes must be upper case in the message ("in/or/me license" are words)
+  `(?:${US_STATE})\\s+(?:(?:driver'?s?|driving)\\s+)?(?:licen[cs]e|lic\\.?|dl)(?:\\s*(?:no|nr|number|num|#))?(?!\\s+(?:key|plate|code|file|agreement))`,
   // "state license X", "state driver's license X"
   "state\\s+(?:driver'?s?\\s+)?licen[cs]e",
   'fahrerlaubnis(?:nummer)?',
@@ -50,6 +67,11 @@ export const driverLicenseRecognizer: Recognizer = {
       return out;
     CUE.lastIndex = 0;
     for (let m = CUE.exec(lower); m !== null; m = CUE.exec(lower)) {
+      // a two-letter state code counts only as written in capitals ("CA license", not "in license")
+      if (STATE_CODE.test(m[0]) && !/^[A-Z]{2}\s/.test(text.slice(m.index, m.index + 3))) {
+        CUE.lastIndex = m.index + 2;
+        continue;
+      }
       const at = skipFiller(lower, m.index + m[0].length);
       if (at < 0) continue;
       const v = readAt(VALUE, lower, at);

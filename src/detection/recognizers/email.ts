@@ -13,8 +13,11 @@ const PLAIN =
  * "jane dot doe at yahoo dot co dot uk". They must end "dot <known tld>" (or ".tld") so ordinary
  * sentences with "at" ("meet at home dot") do not fire.
  */
-const AT = String.raw`(?:\s*[[({<]\s*at\s*[\])}>]\s*|\s+at\s+(?:sign\s+|symbol\s+)?|\s*@\s*)`;
-const DOT = String.raw`(?:\s*[[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+|\.)`;
+/** "at" and "dot" as dictated in en/es/pt/fr/it/nl/de: "pablo arroba gmail punto com", "jan apenstaartje ziggo punt nl". */
+const AT_WORD = 'at|arroba|arobase|chiocciola|apenstaartje|klammeraffe';
+const DOT_WORD = 'dot|punto|ponto|point|punt|punkt';
+const AT = String.raw`(?:\s*[[({<]\s*(?:${AT_WORD})\s*[\])}>]\s*|\s+(?:${AT_WORD})\s+(?:sign\s+|symbol\s+)?|\s*@\s*)`;
+const DOT = String.raw`(?:\s*[[({<]\s*(?:${DOT_WORD})\s*[\])}>]\s*|\s+(?:${DOT_WORD})\s+|\.)`;
 const LABEL = String.raw`[\p{L}\p{N}](?:[\p{L}\p{N}_-]{0,40}[\p{L}\p{N}])?`;
 const TLD =
   'com|net|org|edu|gov|info|biz|io|co|me|us|uk|de|fr|es|it|nl|be|ch|at|au|ca|in|ie|pt|br|mx|ar|cl|pl|se|no|dk|fi|ru|jp|cn|nz|za|eu|tv|app|dev|mail|email|online|store|shop|xyz|site';
@@ -30,7 +33,8 @@ const NOT_LOCAL = new Set(
 );
 
 /** Where an address can hinge: "@", " at ", "[at]", "(at)". Regexes then run only on a window around each. */
-const HINGE = /@|(?<![a-z0-9])at(?![a-z0-9])/g;
+const SPACED_AT = new RegExp(`\\s(?:${AT_WORD})\\s`);
+const HINGE = new RegExp(`@|(?<![a-z0-9])(?:${AT_WORD})(?![a-z0-9])`, 'g');
 const LOCAL_MAX = 96;
 const DOMAIN_MAX = 160;
 
@@ -84,7 +88,7 @@ function scanObfuscated(
     if (start > at) break;
     if (end <= at) continue;
     const local = m[1]!;
-    const spaced = /\sat\s/.test(m[0]) && !/[[({<]/.test(m[0]);
+    const spaced = SPACED_AT.test(m[0]) && !/[[({<]/.test(m[0]);
     // A one-word "local part" that is an ordinary word only counts with bracketed markers.
     if (spaced && NOT_LOCAL.has(local)) return -1;
     const from2 = spokenLocalStart(lower, start, /\sat\s+(?:sign|symbol)\s/.test(m[0]));

@@ -39,6 +39,8 @@ const PATTERN = new RegExp(
     // "mi clave del área de clientes es Pepito2020", "Kennwort fürs Kundenportal lautet Haselnuss#19": any few
     // words may name what the password is for when a link follows and the value itself looks like a secret
     `${B}(?:${STRONG_CUE})${E}(?:[ \\t]+[^\\s.,;!?:=]{1,24}){1,5}?[ \\t]+(?:is|was|ist|lautet|war|es|era|est|était|è|luidt)[ \\t]*:?[ \\t]+(?=${SECRET_SHAPE})`,
+    // "current pin 4471", "card pin 20931": a bare PIN cue then a short digit run (6 digits is an Indian postal PIN)
+    `${B}(?:pin|geheimzahl)${E}[ \\t]*(?=\\d{4,5}(?![\\d.,/-]\\d|\\d))`,
     // "login pw Xk9$mP2v", "pasword ilovemydog1": no link word, so the value itself must look like a secret
     `${B}(?:${BARE_CUE})${E}[ \\t]+(?=${SECRET_SHAPE})`,
   ].join('|'),

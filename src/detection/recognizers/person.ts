@@ -170,6 +170,9 @@ function fromCues({ text, lower }: ScanInput, out: Finding[]): void {
             : cue.strength;
       const span = tighten(raw, (strength === 'strong' || confirmed) && raw.closed);
       if (!span) continue;
+      // "I spoke to Kevin yesterday": a first name alone after "spoke/talked to" is the support agent the
+      // customer dealt with, which the agent reading must see; a full name is still masked.
+      if (cue.id === 'spoke-with' && !confirmed && nameTokens(span).length === 1) continue;
       const score = judgeSpan(span, strength, confirmed, lower);
       if (score > 0) push(out, text, span, score, [`cue:${cue.id}`, ...(confirmed ? ['confirmed'] : [])]);
     }
@@ -201,6 +204,10 @@ function fromSignOffs({ text, lower }: ScanInput, out: Finding[]): void {
     const at = m.index + m[0].length;
     const span = readName(text, lower, at);
     if (!span || !ENDS_SIGN_OFF.test(lower.slice(span.end, span.end + 3))) continue;
+    // The words after one closing are another closing, not a name; "ciao, sono …" opens a self-introduction.
+    SIGN_OFF_AT.lastIndex = span.start - 1;
+    if (SIGN_OFF_AT.test(`${lower}\n`)) continue;
+    if (SELF_INTRO.test(lower.slice(span.start, span.end + 1))) continue;
     if (!span.commaForm && nameTokens(span).some((t) => isPlainWord(t) && !t.cap)) continue;
     const toks = nameTokens(span);
     // "thanks Sarah" (no comma) addresses the agent; a full name or a separated sign-off is the writer's.
@@ -219,6 +226,12 @@ function fromSignOffs({ text, lower }: ScanInput, out: Finding[]): void {
     if (score > 0) push(out, text, span, score - 0.05, ['cue:dash-signature']);
   }
 }
+
+/** SIGN_OFF_RE anchored one character before a position: "Danke!\nMit freundlichen Grüßen\nJana" holds two. */
+const SIGN_OFF_AT = new RegExp(SIGN_OFF_RE.source, 'uy');
+/** Words that introduce the writer's name rather than being it: "ciao, sono Giulia", "hola, soy Ana". */
+const SELF_INTRO =
+  /^(?:sono|soy|sou|ich bin|je suis|ik ben|hier (?:ist|spricht|is)|ici|aquí|aqui|qui)(?![\p{L}])/u;
 
 /** A name alone on the last line of a multi-line message is a signature. */
 function fromLastLine({ text, lower }: ScanInput, out: Finding[]): void {

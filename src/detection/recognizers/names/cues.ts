@@ -155,6 +155,13 @@ export const NAME_CUES: readonly NameCue[] = [
     strength: 'medium',
   },
   { id: 'i-am', re: /(?:^|[^\p{L}])(?:i am|i['’]m|im)(?= )/gu, strength: 'weak' },
+  {
+    // "Hallo, hier ist Jürgen Weißmüller", "ici Marie Dupont", "qui parla Marco Neri": who is writing. German
+    // capitalises every noun ("hier ist Rechnung …"), so only a known name counts.
+    id: 'here-is-intl',
+    re: /(?<![\p{L}])(?:hier (?:ist|spricht|schreibt|is)|ici|qui (?:è|parla|scrive)|aquí (?:está|habla|escribe)|aqui (?:é|fala))(?= )/gu,
+    strength: 'weak',
+  },
   { id: 'soy', re: /\b(?:soy|je suis|ich bin|sono|eu sou|ik ben)(?= )/g, strength: 'weak' },
   { id: 'for', re: /\bfor(?= )/g, strength: 'given' },
 ];

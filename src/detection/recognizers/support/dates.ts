@@ -1,8 +1,8 @@
 /**
  * Finds calendar dates in lowercase text: numeric (1/22/54, 02.03.2005, 1994-02-28), day-month
  * ("4 may 1988", "the 12th of may 1946", "3. märz 1988", "3 de marzo de 1988", "1er mars 1988") and
- * month-day ("jun 7 1957", "march 3rd, 1942"), in English, German, Spanish and French. Only spans;
- * whether a date is a birth date is the caller's decision.
+ * month-day ("jun 7 1957", "march 3rd, 1942"), in English, German, Spanish, French, Dutch, Italian and
+ * Portuguese. Only spans; whether a date is a birth date is the caller's decision.
  */
 const MONTH = [
   'january',
@@ -77,6 +77,33 @@ const MONTH = [
   'avr',
   'juil',
   'déc',
+  // Dutch, Italian, Portuguese (shared spellings like 'april', 'marzo', 'agosto' are listed once)
+  'januari',
+  'februari',
+  'maart',
+  'mei',
+  'augustus',
+  'gennaio',
+  'febbraio',
+  'aprile',
+  'maggio',
+  'giugno',
+  'luglio',
+  'settembre',
+  'ottobre',
+  'dicembre',
+  'janeiro',
+  'fevereiro',
+  'março',
+  'maio',
+  'junho',
+  'julho',
+  'setembro',
+  'outubro',
+  'dezembro',
+  'mrt',
+  'sett',
+  'fev',
 ]
   .sort((a, b) => b.length - a.length)
   .join('|');
