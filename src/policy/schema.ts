@@ -229,14 +229,8 @@ const NotificationsSchema = z
   .object({
     owner: z
       .array(z.enum(NOTIFY_EVENTS))
-      .default([
-        'claim-unverified',
-        'disclosure-blocked',
-        'code-failed',
-        'code-locked',
-        'fraud-watch-contact',
-        'verified',
-      ])
+      // Every event by default: an owner hears of all of them unless the policy says otherwise.
+      .default([...NOTIFY_EVENTS])
       .describe('events that notify the account owner at the contact on file'),
     security: z
       .array(z.enum(NOTIFY_EVENTS))
