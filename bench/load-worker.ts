@@ -3,17 +3,17 @@
  * measures (nor the mock Connector's). Prints a LoadResult as JSON on stdout.
  *   tsx bench/load-worker.ts '{"kind":"customer","url":...}'
  *
- * With `rate`: an open-loop load (loadtest's requestsPerSecond). Requests leave at evenly spaced times
- * whether or not earlier ones have been answered, which is what "p99 at N activities/s" means.
- * autocannon's `overallRate` is not used for that on purpose: it lets each connection send back to back
- * until its per-second quota is spent, so "500/s" arrives as a burst at the start of every second and
- * measures queueing behind 16 outstanding requests instead.
+ * With `rate`: an open-loop load over undici's connection pool. Request i is due at start + i/rate and
+ * leaves then whether or not earlier ones have been answered; its latency runs from that due time, so a
+ * late generator or a queue never hides behind the measurement (no coordinated omission). That is what
+ * "p99 at N activities/s" means. autocannon's `overallRate` is not used for that on purpose: it lets
+ * each connection send back to back until its per-second quota is spent, so "500/s" arrives as a burst
+ * at the start of every second and measures queueing behind 16 outstanding requests instead.
  * Without `rate`: autocannon flat out over `connections` keep-alive connections (closed loop), for the
  * saturation throughput.
  */
 import { appendFileSync } from 'node:fs';
-import type { ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
-import { loadTest } from 'loadtest';
+import { Pool } from 'undici';
 import { activityBody, cannon } from './support.js';
 
 interface Job {
@@ -52,85 +52,94 @@ const agentPath = (i: number) => {
   return `/agent/v1/conversations/${ids[i % ids.length]}/messages`;
 };
 
-// loadtest 8's bundled typings describe an older callback API; this is the promise API it ships.
-type LoadtestRun = (opts: Record<string, unknown>) => Promise<{
-  totalRequests: number;
-  totalErrors: number;
-  effectiveRps: number;
-  maxLatencyMs: number;
-  percentiles: Record<string, number>;
-  histogramMs: Record<string, number>;
-  errorCodes: Record<string, number>;
-}>;
-
 // LOAD_TRACE=file: appends "ms-since-start latency" for every request slower than 8 ms (diagnostics).
 const slow: string[] = [];
-const traceSlow = (_e: unknown, res?: { requestElapsed?: number }) => {
-  if ((res?.requestElapsed ?? 0) > 8) slow.push(`${Date.now()} ${Math.round(res!.requestElapsed!)}`);
-};
 process.on('exit', () => {
   if (process.env.LOAD_TRACE && slow.length)
     appendFileSync(process.env.LOAD_TRACE, `${slow.join('\n')}\n---\n`);
 });
 
+/**
+ * Open loop: request i is due at start + i/rate. A timer wakes every millisecond and sends whatever is
+ * due; latency runs from the due time, not the send time, so a late generator never hides queueing
+ * (no coordinated omission). Connections are opened before the clock starts, and undici reuses them.
+ */
 async function openLoop(rate: number): Promise<LoadResult> {
   const customer = job.kind === 'customer';
-  const r = await (loadTest as unknown as LoadtestRun)({
-    url: customer ? `${job.url}/api/messages` : `${job.url}${agentPath(0)}`,
-    method: 'POST',
-    requestsPerSecond: rate,
-    maxSeconds: job.duration,
-    agentKeepAlive: true,
-    quiet: true,
-    ...(process.env.LOAD_TRACE ? { statusCallback: traceSlow } : {}),
-    // Each request gets its own body (and, for agents, its own conversation): unique activity ids.
-    requestGenerator: (
-      _opts: unknown,
-      params: Omit<RequestOptions, 'headers'> & { headers?: Record<string, string> },
-      request: (p: RequestOptions, cb: (res: IncomingMessage) => void) => ClientRequest,
-      callback: (res: IncomingMessage) => void,
-    ) => {
-      const body = customer
-        ? activityBody(job.serviceUrl, job.conversations, job.prefix ?? 'b')
-        : JSON.stringify({ text: agentText(++m) });
-      const headers: Record<string, string> = {
-        ...params.headers,
-        'content-type': 'application/json',
-        'content-length': String(Buffer.byteLength(body)),
-        ...(customer ? {} : { authorization: `Bearer ${job.key}` }),
-      };
-      const req = request({ ...params, headers, ...(customer ? {} : { path: agentPath(m) }) }, callback);
-      req.end(body);
-      return req;
-    },
-  });
-  // histogramMs counts requests per whole millisecond of latency: enough for the tail we report.
-  const hist = Object.entries(r.histogramMs)
-    .map(([ms, n]) => [Number(ms), n] as const)
-    .sort((a, b) => a[0] - b[0]);
-  const total = hist.reduce((s, [, n]) => s + n, 0);
-  const quantile = (q: number) => {
-    let seen = 0;
-    for (const [ms, n] of hist) {
-      seen += n;
-      if (seen >= q * total) return ms;
-    }
-    return r.maxLatencyMs;
+  // Enough connections that a slow answer never holds back the next due request (a true open loop).
+  const connections = Math.max(job.connections, 64);
+  const pool = new Pool(job.url, { connections, pipelining: 1, keepAliveTimeout: 30_000 });
+  await Promise.all(
+    Array.from({ length: connections }, () =>
+      pool.request({ path: '/healthz', method: 'GET' }).then((r) => r.body.dump()),
+    ),
+  );
+  const total = Math.round(rate * job.duration);
+  const interval = 1000 / rate;
+  const latencies: number[] = [];
+  let sent = 0;
+  let done = 0;
+  let non2xx = 0;
+  let errors = 0;
+  const t0 = performance.now();
+  const send = (due: number) => {
+    const body = customer
+      ? activityBody(job.serviceUrl, job.conversations, job.prefix ?? 'b')
+      : JSON.stringify({ text: agentText(++m) });
+    const headers: Record<string, string> = customer
+      ? { 'content-type': 'application/json' }
+      : { 'content-type': 'application/json', authorization: `Bearer ${job.key}` };
+    pool
+      .request({ path: customer ? '/api/messages' : agentPath(m), method: 'POST', headers, body })
+      .then(
+        async (res) => {
+          await res.body.dump();
+          if (res.statusCode < 200 || res.statusCode >= 300) non2xx++;
+        },
+        () => {
+          errors++;
+        },
+      )
+      .finally(() => {
+        const latency = performance.now() - due;
+        latencies.push(latency);
+        if (process.env.LOAD_TRACE && latency > 8) slow.push(`${Date.now()} ${Math.round(latency)}`);
+        done++;
+      });
   };
-  const non2xx = Object.entries(r.errorCodes)
-    .filter(([code]) => /^\d+$/.test(code) && code !== '-1')
-    .reduce((s, [, n]) => s + n, 0);
+  // Wakes when the next request is due (not on a fixed 1 ms tick, whose wake-ups cost the machine CPU
+  // the system under test needs) and sends everything due by then.
+  await new Promise<void>((resolve) => {
+    const tick = () => {
+      const now = performance.now();
+      while (sent < total && t0 + sent * interval <= now) {
+        send(t0 + sent * interval);
+        sent++;
+      }
+      if (sent >= total) resolve();
+      else setTimeout(tick, Math.max(0, t0 + sent * interval - performance.now()));
+    };
+    tick();
+  });
+  const elapsed = (performance.now() - t0) / 1000;
+  // Wait for the stragglers (bounded), so every request sent is counted.
+  const deadline = Date.now() + 30_000;
+  while (done < sent && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+  await pool.close();
+  const measured = latencies.sort((a, b) => a - b);
+  const q = (p: number) =>
+    Math.round(measured[Math.min(measured.length - 1, Math.ceil(p * measured.length) - 1)] ?? 0);
   return {
     mode: 'open-loop',
-    p50: quantile(0.5),
-    p90: quantile(0.9),
-    p99: quantile(0.99),
-    p999: quantile(0.999),
-    max: r.maxLatencyMs,
-    rps: r.effectiveRps,
-    sent: r.totalRequests,
+    p50: q(0.5),
+    p90: q(0.9),
+    p99: q(0.99),
+    p999: q(0.999),
+    max: Math.round(measured[measured.length - 1] ?? 0),
+    rps: Math.round(sent / elapsed),
+    sent,
     non2xx,
-    errors: r.totalErrors - non2xx,
+    errors: errors + (sent - done),
   };
 }
 

@@ -109,7 +109,8 @@ export async function buildVeil(config: Config, log: Logger, overrides: VeilOver
     tenantId: config.MICROSOFT_APP_TENANT_ID,
     log,
   });
-  const replies = overrides.replies ?? createReplySender(channelAuth, { log });
+  const replies =
+    overrides.replies ?? createReplySender(channelAuth, { log, mode: config.VEIL_REPLY_SENDER });
   const channelTokens = createChannelTokenVerifier({
     secret: config.VEIL_CHANNEL_JWT_SECRET,
     jwksUrl: config.VEIL_CHANNEL_JWKS_URL,
@@ -169,6 +170,7 @@ export async function buildVeil(config: Config, log: Logger, overrides: VeilOver
       clearInterval(purgeTimer);
       registry?.close();
       await service.close();
+      await replies.close?.();
       await stores.close();
       (directory as { close?: () => Promise<void> | void }).close?.();
     },

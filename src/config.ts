@@ -94,6 +94,7 @@ export const EnvSchema = z.object({
   VEIL_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   VEIL_METRICS_TOKEN: optionalString,
   VEIL_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  VEIL_REPLY_SENDER: z.enum(['thread', 'inline']).default('thread'),
 });
 
 export type Config = z.infer<typeof EnvSchema> & {

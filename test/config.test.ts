@@ -11,6 +11,7 @@ describe('loadConfig', () => {
     expect(c.VEIL_DB).toBe('data/veil.sqlite');
     expect(c.VEIL_NOTIFIER).toBe('outbox');
     expect(c.VEIL_BODY_LIMIT).toBe(256 * 1024);
+    expect(c.VEIL_REPLY_SENDER).toBe('thread');
     expect(c.localMode).toBe(true);
     expect(c.warnings.join(' ')).toMatch(/LOCAL MODE/);
   });
@@ -36,6 +37,7 @@ describe('loadConfig', () => {
     [{ VEIL_NOTIFIER: 'webhook' }, 'VEIL_WEBHOOK_URL'],
     [{ VEIL_WEBHOOK_URL: 'not a url' }, 'VEIL_WEBHOOK_URL'],
     [{ VEIL_BODY_LIMIT: 'lots' }, 'VEIL_BODY_LIMIT'],
+    [{ VEIL_REPLY_SENDER: 'carrier-pigeon' }, 'VEIL_REPLY_SENDER'],
     [{ VEIL_SECRET: 'too-short' }, 'VEIL_SECRET'],
     [{ MICROSOFT_APP_ID: 'abc' }, 'MICROSOFT_APP_PASSWORD'],
     [{ DIRECTORY_FILE: 'a.json', DIRECTORY_URL: 'http://127.0.0.1/x' }, 'DIRECTORY_URL'],

@@ -1,13 +1,12 @@
-import {
-  AuthenticationConfiguration,
-  AuthenticationConstants,
-  type BotFrameworkAuthentication,
-  BotFrameworkAuthenticationFactory,
-  PasswordServiceClientCredentialFactory,
-} from 'botframework-connector';
+import { createRequire } from 'node:module';
+import { AuthenticationConstants, type BotFrameworkAuthentication } from 'botframework-connector';
 import type { Logger } from 'pino';
 import { errors } from '../../core/errors.js';
 import type { Activity } from './activity.js';
+import { buildSdkAuthentication, type SdkAuthConfig, type SdkModule } from './sdk-core.js';
+
+// The module object itself (CommonJS exports), the same one the reply thread loads.
+const botFrameworkConnector = createRequire(import.meta.url)('botframework-connector') as SdkModule;
 
 export type ChannelAuthMode = 'local' | 'authenticated';
 
@@ -63,12 +62,13 @@ const PUBLIC_AZURE_CALLER_ID = 'urn:botframework:azure';
 
 type SdkActivity = Parameters<BotFrameworkAuthentication['authenticateRequest']>[0];
 
-// The SDK object stays behind the adapter: the reply sender in this folder looks it up, nothing else sees it.
-const sdkAuth = new WeakMap<ChannelAuth, BotFrameworkAuthentication>();
+// The SDK settings stay behind the adapter: the reply sender in this folder looks them up (to build its
+// own SDK objects, possibly on its own thread); nothing else sees them.
+const sdkConfigs = new WeakMap<ChannelAuth, SdkAuthConfig>();
 
 /** @internal for the reply sender */
-export function sdkAuthFor(auth: ChannelAuth): BotFrameworkAuthentication {
-  const found = sdkAuth.get(auth);
+export function sdkConfigFor(auth: ChannelAuth): SdkAuthConfig {
+  const found = sdkConfigs.get(auth);
   if (!found) throw new Error('ChannelAuth was not created by createChannelAuth');
   return found;
 }
@@ -76,24 +76,15 @@ export function sdkAuthFor(auth: ChannelAuth): BotFrameworkAuthentication {
 export function createChannelAuth(options: ChannelAuthOptions): ChannelAuth {
   const appId = options.appId.trim();
   const mode: ChannelAuthMode = appId === '' ? 'local' : 'authenticated';
-  const credentials =
-    options.tenantId && options.tenantId.trim() !== ''
-      ? new PasswordServiceClientCredentialFactory(appId, options.appPassword, options.tenantId)
-      : new PasswordServiceClientCredentialFactory(appId, options.appPassword);
-  const e = { ...defaultEndpoints(), ...options.endpoints };
-  const sdk = BotFrameworkAuthenticationFactory.create(
-    '',
-    true,
-    e.loginUrl,
-    e.oAuthScope,
-    e.channelTokenIssuer,
-    AuthenticationConstants.OAuthUrl,
-    e.channelOpenIdMetadataUrl,
-    e.emulatorOpenIdMetadataUrl,
-    PUBLIC_AZURE_CALLER_ID,
-    credentials,
-    new AuthenticationConfiguration(),
-  );
+  const config: SdkAuthConfig = {
+    appId,
+    appPassword: options.appPassword,
+    tenantId: options.tenantId,
+    ...defaultEndpoints(),
+    ...options.endpoints,
+    callerId: PUBLIC_AZURE_CALLER_ID,
+  };
+  const sdk = buildSdkAuthentication(botFrameworkConnector, config);
   const timeoutMs = options.timeoutMs ?? DEFAULT_AUTH_TIMEOUT_MS;
   const log = options.log;
 
@@ -135,7 +126,7 @@ export function createChannelAuth(options: ChannelAuthOptions): ChannelAuth {
       }
     },
   };
-  sdkAuth.set(auth, sdk);
+  sdkConfigs.set(auth, config);
   return auth;
 }
 

@@ -1,8 +1,17 @@
-import { ClaimsIdentity, type ConnectorClient } from 'botframework-connector';
+import { createRequire } from 'node:module';
 import type { Logger } from 'pino';
 import { VeilError } from '../../core/errors.js';
-import { type ChannelAuth, sdkAuthFor } from './auth.js';
+import { type ChannelAuth, sdkConfigFor } from './auth.js';
 import type { ConversationRef } from './conversation-ref.js';
+import { createThreadedReplyCore, type ReplyThreadOptions } from './reply-thread.js';
+import {
+  buildSdkAuthentication,
+  createSdkReplyCore,
+  type ReplyCore,
+  type ReplyJob,
+  type ReplyOutcome,
+  type SdkModule,
+} from './sdk-core.js';
 
 /** What an agent's (already guarded) message becomes on the channel. Plain data. */
 export interface Reply {
@@ -29,12 +38,10 @@ export interface Reply {
 export interface ReplySender {
   /** Resolves once the Connector accepted the reply; rejects with ReplyDeliveryError otherwise. */
   send(ref: ConversationRef, reply: Reply): Promise<{ id?: string }>;
-}
-
-export interface ReplySenderOptions {
-  /** whole-send deadline, token acquisition and the SDK's own retries included (default 15000 ms) */
-  timeoutMs?: number;
-  log?: Pick<Logger, 'warn'>;
+  /** Waits for replies in flight, then releases the reply thread (if any). */
+  close?(): Promise<void>;
+  /** where the SDK runs: on a thread of its own, or on the calling thread */
+  readonly mode?: 'thread' | 'inline';
 }
 
 export type DeliveryFailure = 'timeout' | 'rejected' | 'unavailable' | 'unreachable' | 'credentials';
@@ -79,90 +86,82 @@ const HINTS: Record<DeliveryFailure, string> = {
 };
 
 export const DEFAULT_REPLY_TIMEOUT_MS = 15_000;
-const MAX_CACHED_CLIENTS = 64;
+
+export interface ReplySenderOptions {
+  /** whole-send deadline, token acquisition and the SDK's own retries included (default 15000 ms) */
+  timeoutMs?: number;
+  log?: Pick<Logger, 'warn'>;
+  /**
+   * `thread` (default in the server): the SDK runs on a worker thread of its own (reply-thread.ts);
+   * `inline`: on the calling thread.
+   */
+  mode?: 'thread' | 'inline';
+  /** thread mode: passed to the thread host (tests) */
+  thread?: ReplyThreadOptions;
+}
 
 export function createReplySender(auth: ChannelAuth, options: ReplySenderOptions = {}): ReplySender {
-  const sdk = sdkAuthFor(auth);
-  // Replies happen long after the inbound request, so the bot's own app id stands in for the inbound claims.
-  const identity = new ClaimsIdentity(
-    auth.mode === 'authenticated' ? [{ type: 'aud', value: auth.appId }] : [],
-    true,
-  );
-  const factory = sdk.createConnectorFactory(identity);
-  const audience = sdk.getOriginatingAudience();
+  const config = sdkConfigFor(auth);
   const timeoutMs = options.timeoutMs ?? DEFAULT_REPLY_TIMEOUT_MS;
-  const clients = new Map<string, Promise<ConnectorClient>>();
-
-  const clientFor = (serviceUrl: string): Promise<ConnectorClient> => {
-    let client = clients.get(serviceUrl);
-    if (!client) {
-      if (clients.size >= MAX_CACHED_CLIENTS) clients.delete(clients.keys().next().value as string);
-      client = factory.create(serviceUrl, audience);
-      client.catch(() => clients.delete(serviceUrl));
-      clients.set(serviceUrl, client);
-    }
-    return client;
-  };
+  const core: ReplyCore & { close?: () => Promise<void>; mode?: string } =
+    options.mode === 'thread'
+      ? createThreadedReplyCore(config, {
+          ...options.thread,
+          onError: (e) => {
+            options.log?.warn(
+              { event: 'reply_thread_failed', error: e.name },
+              'reply thread failed; replies now go out on the main thread',
+            );
+            options.thread?.onError?.(e);
+          },
+        })
+      : createSdkReplyCore(loadSdk(), buildSdkAuthentication, config);
 
   return {
+    get mode() {
+      return core.mode === 'thread' ? 'thread' : 'inline';
+    },
     async send(ref, reply) {
-      const activity = toActivity(ref, reply);
-      const controller = new AbortController();
-      const timer = setTimeout(() => controller.abort(), timeoutMs);
-      timer.unref();
-      const aborted = new Promise<never>((_, reject) => {
-        controller.signal.addEventListener('abort', () =>
-          reject(new ReplyDeliveryError('timeout', undefined, undefined)),
-        );
+      const job: ReplyJob = {
+        serviceUrl: ref.serviceUrl,
+        conversationId: ref.conversationId,
+        activityId: ref.activityId,
+        activity: toActivity(ref, reply),
+        timeoutMs,
+      };
+      // The core aborts the SDK call at the deadline; this guards against a core that never answers.
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<ReplyOutcome>((resolve) => {
+        timer = setTimeout(() => resolve({ ok: false, timedOut: true }), timeoutMs + 1000);
+        timer.unref();
       });
-      try {
-        const work = (async () => {
-          const client = await clientFor(ref.serviceUrl);
-          const requestOptions = { abortSignal: controller.signal };
-          const response = ref.activityId
-            ? await client.conversations.replyToActivity(
-                ref.conversationId,
-                ref.activityId,
-                activity,
-                requestOptions,
-              )
-            : await client.conversations.sendToConversation(ref.conversationId, activity, requestOptions);
-          return response.id ? { id: response.id } : {};
-        })();
-        // the losing branch's rejection is already handled by the race below
-        work.catch(() => undefined);
-        return await Promise.race([work, aborted]);
-      } catch (err) {
-        const failure =
-          err instanceof ReplyDeliveryError
-            ? err
-            : controller.signal.aborted
-              ? timeoutError(err)
-              : classify(err);
-        options.log?.warn(
-          {
-            event: 'reply_not_delivered',
-            channelId: ref.channelId,
-            reason: failure.reason,
-            status: failure.upstreamStatus,
-          },
-          'reply not delivered',
-        );
-        throw failure;
-      } finally {
-        clearTimeout(timer);
-        aborted.catch(() => undefined);
-      }
+      const outcome = await Promise.race([core.send(job), deadline]).finally(() => clearTimeout(timer));
+      if (outcome.ok) return outcome.id ? { id: outcome.id } : {};
+      const failure = outcome.timedOut ? timeoutError(outcome) : classify(outcome);
+      options.log?.warn(
+        {
+          event: 'reply_not_delivered',
+          channelId: ref.channelId,
+          reason: failure.reason,
+          status: failure.upstreamStatus,
+        },
+        'reply not delivered',
+      );
+      throw failure;
+    },
+    async close() {
+      await core.close?.();
     },
   };
 }
 
+const loadSdk = (): SdkModule => createRequire(import.meta.url)('botframework-connector') as SdkModule;
+
 const timeoutError = (cause: unknown) => new ReplyDeliveryError('timeout', undefined, cause);
 
-// The SDK's model marks some optional protocol fields (account names) as required; we omit what we lack.
-type SdkActivity = Parameters<ConnectorClient['conversations']['sendToConversation']>[1];
-
-function toActivity(ref: ConversationRef, reply: Reply): SdkActivity {
+// The SDK's model marks some optional protocol fields (account names) as required; we omit what we lack,
+// so the activity stays a plain record until the SDK core hands it over.
+function toActivity(ref: ConversationRef, reply: Reply): Record<string, unknown> {
   const activity = {
     type: 'message',
     channelId: ref.channelId,
@@ -180,21 +179,20 @@ function toActivity(ref: ConversationRef, reply: Reply): SdkActivity {
     ...(reply.suggestedActions ? { suggestedActions: reply.suggestedActions } : {}),
     ...(reply.channelData ? { channelData: reply.channelData } : {}),
   };
-  return activity as SdkActivity;
+  return activity;
 }
 
 const party = (p: ConversationRef['bot']) => (p.name ? { id: p.id, name: p.name } : { id: p.id });
 
-function classify(err: unknown): ReplyDeliveryError {
-  const e = err as { statusCode?: unknown; code?: unknown; name?: unknown } | null;
-  const status = typeof e?.statusCode === 'number' ? e.statusCode : undefined;
+function classify(err: Extract<ReplyOutcome, { ok: false }>): ReplyDeliveryError {
+  const status = err.statusCode;
   if (status !== undefined) {
     if (status === 401 || status === 403) return new ReplyDeliveryError('credentials', status, err);
     if (status === 408 || status === 429 || status >= 500)
       return new ReplyDeliveryError('unavailable', status, err);
     return new ReplyDeliveryError('rejected', status, err);
   }
-  if (e?.name === 'RestError') return new ReplyDeliveryError('unreachable', undefined, err);
+  if (err.name === 'RestError') return new ReplyDeliveryError('unreachable', undefined, err);
   // Anything else came from getting the bot's token (MSAL) before a request was made.
   return new ReplyDeliveryError('credentials', undefined, err);
 }

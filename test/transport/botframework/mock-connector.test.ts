@@ -54,4 +54,22 @@ describe('mock Connector', () => {
     await other.close();
     expect(await pending).toBe('dropped');
   });
+
+  it('in count mode answers as usual but keeps only the count', async () => {
+    const counting = await startMockConnector({ record: 'count' });
+    try {
+      const r = await fetch(`${counting.url}/v3/conversations/c1/activities/a1`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"text":"hi"}',
+      });
+      expect(await r.json()).toEqual({ id: 'mock-activity-1' });
+      expect(counting.count).toBe(1);
+      expect(counting.received).toEqual([]);
+      counting.reset();
+      expect(counting.count).toBe(0);
+    } finally {
+      await counting.close();
+    }
+  });
 });
