@@ -20,7 +20,8 @@ const PG_ADMIN = process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432
 const REDIS = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 async function main() {
-  const connector = await startMockConnector();
+  // Only counted: the customer flow measured here never replies, and nothing is asserted on requests.
+  const connector = await startMockConnector({ record: 'count' });
   const dir = mkdtempSync(join(tmpdir(), 'veil-scale-'));
   const db = `veil_bench_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client(PG_ADMIN);

@@ -53,8 +53,18 @@ export interface ConnectorProcess {
 }
 
 /** The mock Connector in its own process (bench/connector-process.ts). */
-export async function startConnectorProcess(): Promise<ConnectorProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/connector-process.ts'], {
+export function startConnectorProcess(): Promise<ConnectorProcess> {
+  return startHelperProcess('bench/connector-process.ts', []);
+}
+
+/** The pass-through floor (bench/passthrough-process.ts), forwarding agent messages to `connectorUrl`. */
+export function startPassthroughProcess(connectorUrl: string): Promise<ConnectorProcess> {
+  return startHelperProcess('bench/passthrough-process.ts', [connectorUrl]);
+}
+
+/** A bench helper that prints its URL on its first line and, on SIGTERM, a count on its second. */
+async function startHelperProcess(script: string, args: string[]): Promise<ConnectorProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
@@ -63,8 +73,8 @@ export async function startConnectorProcess(): Promise<ConnectorProcess> {
   });
   const deadline = Date.now() + 30_000;
   while (!out.includes('\n')) {
-    if (child.exitCode !== null) throw new Error(`mock Connector exited with ${child.exitCode}`);
-    if (Date.now() > deadline) throw new Error('mock Connector did not start in 30 s');
+    if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);
+    if (Date.now() > deadline) throw new Error(`${script} did not start in 30 s`);
     await new Promise((r) => setTimeout(r, 50));
   }
   const url = out.split('\n')[0]!.trim();
