@@ -1,12 +1,8 @@
-import { createRequire } from 'node:module';
 import { AuthenticationConstants, type BotFrameworkAuthentication } from 'botframework-connector';
 import type { Logger } from 'pino';
 import { errors } from '../../core/errors.js';
 import type { Activity } from './activity.js';
-import { buildSdkAuthentication, type SdkAuthConfig, type SdkModule } from './sdk-core.js';
-
-// The module object itself (CommonJS exports), the same one the reply thread loads.
-const botFrameworkConnector = createRequire(import.meta.url)('botframework-connector') as SdkModule;
+import { buildSdkAuthentication, loadSdk, type SdkAuthConfig } from './sdk-core.js';
 
 export type ChannelAuthMode = 'local' | 'authenticated';
 
@@ -84,7 +80,7 @@ export function createChannelAuth(options: ChannelAuthOptions): ChannelAuth {
     ...options.endpoints,
     callerId: PUBLIC_AZURE_CALLER_ID,
   };
-  const sdk = buildSdkAuthentication(botFrameworkConnector, config);
+  const sdk = buildSdkAuthentication(loadSdk(), config);
   const timeoutMs = options.timeoutMs ?? DEFAULT_AUTH_TIMEOUT_MS;
   const log = options.log;
 

@@ -9,7 +9,6 @@
  * (the agent is told to check before resending), never sent twice. Replies handed to a thread that never
  * became ready cannot have been sent, and go out on the main thread.
  */
-import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import {
   buildSdkAuthentication,
@@ -18,7 +17,8 @@ import {
   type ReplyJob,
   type ReplyOutcome,
   type SdkAuthConfig,
-  type SdkModule,
+  loadSdk,
+  sdkModulePath,
 } from './sdk-core.js';
 
 export interface ThreadedReplyCore extends ReplyCore {
@@ -69,8 +69,7 @@ export function createThreadedReplyCore(
   config: SdkAuthConfig,
   opts: ReplyThreadOptions = {},
 ): ThreadedReplyCore {
-  const requireHere = createRequire(import.meta.url);
-  const sdkPath = opts.sdkPath ?? requireHere.resolve('botframework-connector');
+  const sdkPath = opts.sdkPath ?? sdkModulePath();
   const inflight = new Map<number, Pending>();
   let nextId = 0;
   let ready = false;
@@ -78,8 +77,7 @@ export function createThreadedReplyCore(
   let fallback: ReplyCore | undefined;
   let idle: (() => void) | undefined;
 
-  const inline = (): ReplyCore =>
-    createSdkReplyCore(requireHere('botframework-connector') as SdkModule, buildSdkAuthentication, config);
+  const inline = (): ReplyCore => createSdkReplyCore(loadSdk(), buildSdkAuthentication, config);
 
   const worker = new Worker(threadSource(), { eval: true, workerData: { sdkPath, config } });
   worker.unref();

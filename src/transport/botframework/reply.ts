@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import type { Logger } from 'pino';
 import { VeilError } from '../../core/errors.js';
 import { type ChannelAuth, sdkConfigFor } from './auth.js';
@@ -10,7 +9,7 @@ import {
   type ReplyCore,
   type ReplyJob,
   type ReplyOutcome,
-  type SdkModule,
+  loadSdk,
 } from './sdk-core.js';
 
 /** What an agent's (already guarded) message becomes on the channel. Plain data. */
@@ -154,8 +153,6 @@ export function createReplySender(auth: ChannelAuth, options: ReplySenderOptions
     },
   };
 }
-
-const loadSdk = (): SdkModule => createRequire(import.meta.url)('botframework-connector') as SdkModule;
 
 const timeoutError = (cause: unknown) => new ReplyDeliveryError('timeout', undefined, cause);
 

@@ -4,10 +4,17 @@
  * botframework-connector module as a parameter and refers to nothing else in this file or outside it,
  * because the reply thread gets it as source text (`fn.toString()`). Types only are imported.
  */
+import { createRequire } from 'node:module';
 import type * as BotFrameworkConnector from 'botframework-connector';
 import type { BotFrameworkAuthentication, ConnectorClient } from 'botframework-connector';
 
 export type SdkModule = typeof BotFrameworkConnector;
+
+/** The module object itself (its CommonJS exports), the same one the reply thread loads by path. */
+export const loadSdk = (): SdkModule => createRequire(import.meta.url)('botframework-connector') as SdkModule;
+
+/** Where the reply thread loads botframework-connector from. */
+export const sdkModulePath = (): string => createRequire(import.meta.url).resolve('botframework-connector');
 
 /** Everything needed to build the SDK's authentication object; plain data, so it can cross threads. */
 export interface SdkAuthConfig {
