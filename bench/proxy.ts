@@ -98,19 +98,18 @@ async function main() {
         conversations: CONVERSATIONS,
         ...(rate ? { rate } : {}),
       });
-    // Warm-up (JIT, caches), not reported: at the measured rate, because a saturating warm-up leaves
-    // debt (a heap grown under queues, garbage promoted in flight) that the first measured run then pays,
-    // and that measures recovery from overload rather than latency at the rate.
-    const warm = await loadProcess({
-      kind: 'customer',
+    const warmUp = {
       url: base,
       serviceUrl: connector.url,
       connections: CONNECTIONS,
       duration: WARM_S,
       rate: RATE,
       conversations: CONVERSATIONS,
-      prefix: 'w',
-    });
+    };
+    // Warm-up (JIT, caches), not reported: at the measured rate, because a saturating warm-up leaves
+    // debt (a heap grown under queues, garbage promoted in flight) that the first measured run then pays,
+    // and that measures recovery from overload rather than latency at the rate.
+    const warm = await loadProcess({ kind: 'customer', ...warmUp, prefix: 'w' });
     await settle();
     const customerRuns: LoadResult[] = [];
     for (let i = 0; i < RUNS; i++) customerRuns.push(await customer(RATE));
@@ -134,17 +133,7 @@ async function main() {
         ...(rate ? { rate } : {}),
       });
     // The agent flow warms up too, the same way: its guard and reply paths have not run yet.
-    const agentWarm = await loadProcess({
-      kind: 'agent',
-      url: base,
-      serviceUrl: connector.url,
-      connections: CONNECTIONS,
-      duration: WARM_S,
-      rate: RATE,
-      conversations: CONVERSATIONS,
-      key: KEY,
-      conversationIds,
-    });
+    const agentWarm = await loadProcess({ kind: 'agent', ...warmUp, key: KEY, conversationIds });
     await settle();
     const agentRuns: LoadResult[] = [];
     for (let i = 0; i < RUNS; i++) agentRuns.push(await agent(RATE));

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { ReplyDeliveryError } from '../../../src/transport/botframework/reply.js';
 
 const dir = new URL('../../fixtures/activities/', import.meta.url);
 
@@ -50,4 +51,15 @@ export function deepFreeze<T>(value: T): T {
     Object.freeze(value);
   }
   return value;
+}
+
+/** The ReplyDeliveryError a send fails with; fails the test if it succeeds or fails otherwise. */
+export async function failureOf(p: Promise<unknown>): Promise<ReplyDeliveryError> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof ReplyDeliveryError) return err;
+    throw err;
+  }
+  throw new Error('expected the send to fail');
 }

@@ -4,9 +4,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseActivity } from '../../../src/transport/botframework/activity.js';
 import { createChannelAuth } from '../../../src/transport/botframework/auth.js';
 import { conversationRefFromActivity } from '../../../src/transport/botframework/conversation-ref.js';
-import { createReplySender, ReplyDeliveryError } from '../../../src/transport/botframework/reply.js';
+import { createReplySender } from '../../../src/transport/botframework/reply.js';
 import { type MockConnector, startMockConnector } from '../../fixtures/mock-connector.js';
-import { loadFixture } from './helpers.js';
+import { failureOf, loadFixture } from './helpers.js';
 
 // What only the threaded sender has to get right: the thread failing, never starting, and shutting down.
 const lines: string[] = [];
@@ -27,16 +27,6 @@ const ref = () =>
   conversationRefFromActivity(
     parseActivity({ ...(loadFixture('message-text') as object), serviceUrl: `${connector.url}/` }),
   );
-
-async function failureOf(p: Promise<unknown>): Promise<ReplyDeliveryError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof ReplyDeliveryError) return err;
-    throw err;
-  }
-  throw new Error('expected the send to fail');
-}
 
 const until = async (check: () => boolean, ms = 5_000) => {
   const deadline = Date.now() + ms;

@@ -7,13 +7,9 @@ import {
   type ConversationRef,
   conversationRefFromActivity,
 } from '../../../src/transport/botframework/conversation-ref.js';
-import {
-  createReplySender,
-  ReplyDeliveryError,
-  type ReplySender,
-} from '../../../src/transport/botframework/reply.js';
+import { createReplySender, type ReplySender } from '../../../src/transport/botframework/reply.js';
 import { type MockConnector, startMockConnector } from '../../fixtures/mock-connector.js';
-import { loadFixture } from './helpers.js';
+import { failureOf, loadFixture } from './helpers.js';
 
 const APP_ID = '00000000-1111-2222-3333-444444444444';
 const lines: string[] = [];
@@ -30,16 +26,6 @@ afterAll(() => connector.close());
 function refFor(fixture: Parameters<typeof loadFixture>[0]): ConversationRef {
   const raw = loadFixture(fixture) as Record<string, unknown>;
   return conversationRefFromActivity(parseActivity({ ...raw, serviceUrl: `${connector.url}/` }));
-}
-
-async function failureOf(p: Promise<unknown>): Promise<ReplyDeliveryError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof ReplyDeliveryError) return err;
-    throw err;
-  }
-  throw new Error('expected the send to fail');
 }
 
 describe('conversationRefFromActivity', () => {
