@@ -42,6 +42,8 @@ export interface PendingClaim {
   bareAnswersIdentity: boolean;
   /** The latest identity turn only stated data (no question). */
   statementOnly: boolean;
+  /** The latest identity turn is about someone else's data. */
+  thirdParty: boolean;
   kinds: Set<string>;
 }
 
@@ -63,10 +65,15 @@ function resolveGuesses(turns: readonly CustomerTurn[]): CustomerTurn[] {
       continue;
     }
     // With nothing before it in the window (a long run of guesses), it is taken as one: fail closed.
+    // A guess shaped like one kind of data ("the 25th?") goes on with an earlier question about that
+    // kind even across an unrelated question in between.
     const prev = out[out.length - 1];
+    const related =
+      t.kinds.length > 0 &&
+      out.some((o) => o.identity !== 'none' && o.kinds.some((k) => t.kinds.includes(k)));
     out.push(
-      prev?.identity !== 'none'
-        ? { identity: 'question', kinds: [], otherQuestion: false }
+      prev?.identity !== 'none' || related
+        ? { identity: 'question', kinds: [...t.kinds], otherQuestion: false, thirdParty: prev?.thirdParty }
         : { identity: 'none', kinds: [], otherQuestion: true },
     );
   }
@@ -83,12 +90,19 @@ function pendingOf(all: readonly CustomerTurn[]): PendingClaim {
       for (const k of t.kinds) kinds.add(k);
     }
   });
-  if (lastIdx < 0) return { any: false, bareAnswersIdentity: false, statementOnly: false, kinds };
+  if (lastIdx < 0)
+    return { any: false, bareAnswersIdentity: false, statementOnly: false, thirdParty: false, kinds };
   const last = turns[lastIdx]!;
   // A later unrelated question is what a bare "yes" answers; so is one asked in the same breath as a statement.
   const laterOther = turns.slice(lastIdx + 1).some((t) => t.otherQuestion);
   const bare = !laterOther && (last.identity === 'question' || !last.otherQuestion);
-  return { any: true, bareAnswersIdentity: bare, statementOnly: last.identity === 'statement', kinds };
+  return {
+    any: true,
+    bareAnswersIdentity: bare,
+    statementOnly: last.identity === 'statement',
+    thirdParty: last.thirdParty === true,
+    kinds,
+  };
 }
 
 const DATE_SHAPES =

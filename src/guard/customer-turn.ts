@@ -6,16 +6,38 @@ import type { CustomerTurn } from './types.js';
 
 /** Words that name a kind of identity data. "number" alone is usually an order or tracking number. */
 const TOPICS: readonly [OnFileKind, RegExp][] = [
-  ['email', /\b(?:e-?mail|email address|e-?mail address)\b/],
+  [
+    'email',
+    /\b(?:e-?mail|email address|e-?mail address|correo(?: electronico)?|courriel|e-?mail-?adresse|e-?mailadres|endereco de e-?mail|indirizzo e-?mail|adres e-?mail)\b/,
+  ],
   [
     'phone',
-    /\b(?:phone|mobile|cell|telephone|landline|(?<!(?:order|tracking|case|ticket|model|serial|item|reference|confirmation|invoice|account|part|sku|track)\s)number(?! of))\b/,
+    /\b(?:phone|mobile|cell|telephone|landline|(?<!(?:order|tracking|case|ticket|model|serial|item|reference|confirmation|invoice|account|part|sku|track)\s)number(?! of)|telefono|movil|celular|cellulaire|telefonnummer|handynummer|rufnummer|festnetz|vorwahl|telemovel|telefone|telemóvel|cellulare|telefoonnummer|mobiel|telefon|komorka|(?:mi|mon|ma|meu|minha|mio|mia|il mio|la mia|meine?|mijn|moj|moja|moje|su|sa|son|seine?|ihre?|sua|suo|zijn|haar|jego|jej) (?:\w+ )?(?:numero|nummer|numer))\b/,
   ],
-  ['address', /\b(?:address|street|zip|post ?code|postal code|live at|living at|moved)\b/],
-  ['dateOfBirth', /\b(?:birthday|birth ?date|date of birth|dob|born)\b/],
-  ['card', /\b(?:card|visa|mastercard|amex|ending in|last (?:four|4) digits)\b/],
-  ['name', /\b(?:name on (?:the |my )?account|account (?:holder|name)|my (?:full |last |first )?name)\b/],
+  [
+    'address',
+    /\b(?:address|street|zip|post ?code|postal code|(?:my|our|his|her|their|usual|home) (?:usual )?(?:place|home|house|flat|apartment|town|city|suburb|county|state|province|region|neighbou?rhood|village)|live at|living at|lives? (?:at|in|on)|based in|moved|(?:got|have|has) (?:me|us|him|her|them) (?:at|in|on|down)|(?:am i|is s?he|are we) still (?:at|in|on)|still (?:living|lives|live|based) (?:at|in)|direccion|domicilio|codigo postal|adresse|code postal|anschrift|wohnadresse|postleitzahl|plz|wohnhaft|morada|endereco|indirizzo|adres|woonadres|ulica|kod pocztowy|vivo en|vive en|j'habite|il habite|elle habite|ich wohne|wohnt|moro|mora em|abito|abita|ik woon|woont|mieszkam|mieszka)\b/,
+  ],
+  [
+    'dateOfBirth',
+    /\b(?:birthday(?! (?:discount|offer|sale|club|rewards?|vouchers?|coupons?|gifts?|cards?|presents?|party|cake|treat|deal))|birth ?date|date of birth|dob|born|how old|(?:his|her|my|their|your) age|star sign|zodiac|fecha de nacimiento|cumpleanos|naci|nacio|date de naissance|anniversaire|ne le|nee le|geburtsdatum|geburtstag|geboren|data de nascimento|aniversario|nasci|nasceu|data di nascita|compleanno|sono nat[oa]|geboortedatum|verjaardag|data urodzenia|urodziny|urodzi\w*)\b/,
+  ],
+  [
+    'card',
+    /\b(?:card|visa|mastercard|amex|ending in|last (?:four|4) digits|tarjeta|carte|karte|kreditkarte|cartao|carta|kaart|karta|termina (?:en|em|con|in)|finit par|endet (?:auf|mit)|eindigt (?:op|met)|konczy sie)\b/,
+  ],
+  [
+    'name',
+    /\b(?:name on (?:the |my )?account|account (?:holder|name)|my (?:full |last |first )?name|mi nombre|mon nom|mein name|meu nome|il mio nome|mijn naam|moje imie)\b/,
+  ],
 ];
+
+/**
+ * "My details", "what you have on file", "meine Daten": identity data of no particular kind. Asking
+ * about it asks for a judgement of the claim, whatever kind it was.
+ */
+const ANY_IDENTITY =
+  /\b(?:on file|on (?:my|the|her|his|their) account|in (?:your|the) (?:system|records?)|(?:my|her|his|their) (?:details|data|info(?:rmation)?|particulars)|(?:mis|sus) datos|mes (?:donnees|coordonnees)|meine daten|(?:os )?meus dados|(?:i )?miei dati|mijn gegevens|moje dane)\b/;
 
 /**
  * The business's own contact details ("your support email", "the store's phone number"): asking for
@@ -29,21 +51,24 @@ const BUSINESS_TOPIC =
  * anyone's identity; "is my number still on file?" or "her phone number" does.
  */
 const OWNER =
-  /\b(?:my|mine|me|myself|i'?m|i'?ve|i (?:have|had|gave|used|use|registered|signed|put|moved|live|lived)|our|ours|his|her|hers|him|their|them|husband|wife|partner|spouse|mother|mom|mum|father|dad|son|daughter|brother|sister|aunt|uncle|grandma|grandmother|grandfather|grandpa|client|on file|account|registered|you have|do you have|have you got|you got|in (?:the|your) system|still|correct|right|same|match(?:es)?|up to date|current|listed|the one)\b/;
+  /\b(?:my|mine|me|myself|i'?m|i'?ve|i (?:have|had|gave|used|use|registered|signed|put|moved|live|lived)|our|ours|his|her|hers|him|she|he|they|their|them|husband|wife|partner|spouse|mother|mom|mum|father|dad|son|daughter|brother|sister|aunt|uncle|grandma|grandmother|grandfather|grandpa|client|on file|account|registered|you have|do you have|have you got|you got|in (?:the|your) system|still|correct|right|same|match(?:es)?|up to date|current|listed|the one|mi|mis|mio|mia|miei|mie|mon|ma|mes|mein|meine|meinen|meiner|meu|minha|meus|minhas|mijn|moj|moja|moje|su|sus|son|sa|ses|sein|seine|ihr|ihre|seu|sua|dele|dela|suo|zijn|haar|jego|jej|que tienen|que teneis|que tiene|que vous avez|que avez-vous|die sie haben|que voces tem|que tem|che avete|die jullie hebben|die u heeft|ktory macie|tenes|teneis|tienen|avez|haben sie|habt ihr|tem|avete|hebben jullie|heeft u|macie|masz|todavia|aun|encore|toujours|noch|ainda|ancora|nog|nadal)\b/;
 
 /** The customer asks for a judgement or a reveal of on-file data, not for help with something. */
 const ASKS_ON_FILE =
-  /\b(?:on file|on (?:the|my) account|in (?:the|your) system|you have|do you have|have you got|you got|is it|is that|is this|is my|are my|still|right|correct|match|matches|same|which|what(?:'s| is| are)|check (?:if|that|whether|my|the|it)|confirm|verify|tell me|remind me|look up|see (?:my|the|if|what)|registered|listed|up to date|current|the one)\b/;
+  /\b(?:on file|on (?:the|my) account|in (?:the|your) system|you have|do you have|have you got|you got|is it|is that|is this|is my|are my|(?:is|are|was|were|does|do|did) (?:her|his|their|the account'?s?) \w+|still|right|correct|match|matches|same|which|what(?:'s| is| are)|how old|what age|check (?:if|that|whether|my|the|it)|confirm|verify|tell me|remind me|look up|see (?:my|the|if|what)|registered|listed|up to date|current|the one|hint|clue|tienen|teneis|tenes|avez|haben sie|habt ihr|hinterlegt|gespeichert|tem|tem|avete|hebben jullie|heeft u|macie|todavia|aun|encore|toujours|noch|ainda|ancora|nadal|correcto|correcta|correto|correta|corretto|corretta|giusto|giusta|vero|verdad|prawda|klopt|juist|richtig|stimmt|stimmen|c'est (?:bien )?ca|n'est-ce pas|nicht wahr|oder|nao e|toch|registrad[oa]|enregistre|registad[oa]|registrat[oa]|geregistreerd|zapisan[yae]|cual|quel|quelle|welche[rsn]?|qual|quale|welk|welke|ktory|ktora|jaki|jaka)\b|\b(?:ja|si|tak|no|non|oui|sim|nee)\s*\?/;
 const QUESTION_START =
-  /^(?:is|are|do|does|did|can|could|would|will|which|what|whats|what's|where|when|how|should|have|has|please|check|confirm|verify|tell me|any idea|can't you|isn't|aren't|right|correct)\b/;
+  /^(?:(?:and|so|also|but|ok|okay|then|oh|well|right|et|und)\W+)*(?:is|are|do|does|did|can|could|would|will|which|what|whats|what's|where|when|how|should|have|has|please|check|confirm|verify|tell me|any idea|can't you|isn't|aren't|right|correct)\b/;
 const TAG_QUESTION =
-  /(?:,\s*|\b)(?:right|correct|yes|no|yeah|ok|isn'?t it|is that right|am i right|is that correct|can you confirm|no\?)\s*\??$/;
+  /(?:,\s*|\b)(?:right|correct|yes|no|yeah|yea|yeh|ok|isn'?t it|is that right|am i right|is that correct|can you confirm|no\?|(?:is|does|do|did|was|has|have|are|were)n'?t (?:it|you|i|they|she|he|that)|verdad|vero|giusto|c'est (?:bien )?ca|n'est-ce pas|oder|nicht wahr|ja|nao e|certo|toch|prawda|tak)\s*\??$/;
+/** "if she orders, can it be gift wrapped": a question without its question mark. */
+const INVERTED_QUESTION =
+  /(?:^|,\s*|\b(?:and|so|but|then)\s+)(?:do|does|did|is|are|have|has) (?:it|you|i|we|they|she|he|this|that|there)\b|\b(?:can|could|will|would|should) (?:it|you|we|they|she|he)\b(?! (?:and|or|but)\b)/;
 const CHANGE = /\b(?:update|change|changed|new|moved|replace|switch|add|remove|delete|correct it to)\b/;
 const STREET_LIKE =
   /\b\d{1,5}[a-z]? (?:[a-z]+ ){1,3}(?:street|st|court|ct|road|rd|avenue|ave|lane|ln|drive|dr|way|blvd|boulevard|place|pl|terrace|circle)\b|\b(?:rua|rue|calle|avenida|via) (?:[a-z]+ ){1,3}\d{1,5}\b/;
 const IDENTITY_TYPES = new Set(Object.keys(CLAIM_TYPES));
 const LAST_DIGITS =
-  /\b(?:ending|ends) (?:in|with) \d{2,4}\b|\blast (?:four|4|two|2|three|3)(?: digits)?(?: are| is)? \d{2,4}\b/;
+  /\b(?:ending|ends)(?: (?:in|with|on))? \d{2,4}\b|\blast (?:four|4|two|2|three|3)(?: digits)?(?: are| is)? \d{2,4}\b/;
 
 const ABOUT_ORDER =
   /\b(?:order|orders|parcel|package|refund|return|delivery|item|items|shipment|purchase|tracking|exchange|subscription|booking)\b/;
@@ -58,6 +83,19 @@ const REFERENCED_DIGITS =
  */
 const ASKS_WHERE_SENT =
   /\bwhich (?:one|address|place|of (?:them|those|the two|my \w+))\b[^.?!]{0,40}?\b(?:ship|send|deliver|mail|post)\w*\b(?!\s+from)|\bwhere\b(?=[^.?!]*\bmy\b)[^.?!]{0,30}?\b(?:do|does|did|will|would|should|are|is)\s+(?:you|it|they|my \w+|the \w+)\s+(?:\w+\s+){0,2}?(?:ship|send|deliver|mail|post|sent|shipped|delivered|mailed|posted|go|going)\w*\b(?!\s+from)/;
+
+/**
+ * A UK postcode district as typed ("CF11", "SE5", "EH9 1HU"): capitals, a known area, digits. Case is
+ * read from the original text so "a4 paper" or "ps5" stay products.
+ */
+const UK_AREAS =
+  'AB|AL|B|BA|BB|BD|BH|BL|BN|BR|BS|BT|CA|CB|CF|CH|CM|CO|CR|CT|CV|CW|DA|DD|DE|DG|DH|DL|DN|DT|DY|E|EC|EH|EN|EX|FK|FY|G|GL|GU|HA|HD|HG|HP|HR|HS|HU|HX|IG|IP|IV|KA|KT|KW|KY|L|LA|LD|LE|LL|LN|LS|LU|M|ME|MK|ML|N|NE|NG|NN|NP|NR|NW|OL|OX|PA|PE|PH|PL|PO|PR|RG|RH|RM|S|SA|SE|SG|SK|SL|SM|SN|SO|SP|SR|SS|ST|SW|SY|TA|TD|TF|TN|TQ|TR|TS|TW|UB|W|WA|WC|WD|WF|WN|WR|WS|WV|YO|ZE';
+const POSTCODE_DISTRICT = new RegExp(
+  `(?<![\\p{L}\\d])(?:${UK_AREAS})\\d[\\dA-Z]?(?:\\s?\\d[A-Z]{2})?(?![\\p{L}\\d])`,
+  'u',
+);
+const hasPostcodeDistrict = (original: string, start: number, end: number): boolean =>
+  POSTCODE_DISTRICT.test(original.slice(start, end));
 
 /** A phone-shaped digit group; E.164 numbers have at most 15 digits, so longer groups are references. */
 const PHONE_SHAPE = /(?<![\p{L}\d])\+?\(?\d[\d\s().-]{6,}\d(?![\p{L}\d])/gu;
@@ -75,6 +113,17 @@ function hasPhoneShape(s: string): boolean {
   return false;
 }
 
+/** A question that points back at the data just given without naming it ("is that the one you have?"). */
+const REFERS_BACK =
+  /\b(?:(?:do|did) you have (?:something|anything|a|another|the same|that|it|this|those)|(?:something|anything) (?:different|else)|the same|(?:is|was) (?:that|it|this) (?:right|correct|the one|it|what you have|on file|still)|(?<!price )match(?:es)?|still (?:the|valid|current|correct|right|good)|the one (?:on|in|at|from) [\p{L}\d])\b(?!\s+(?:price|prices|deal|offer))/u;
+
+/**
+ * Someone else's data: "my mum's landline", "is she still in SE5", "o email dele". Being verified for
+ * one's own account unlocks nothing about theirs.
+ */
+const THIRD_PARTY =
+  /\b(?:his|her|hers|their|him|she|he|(?:my|our) (?:husband|wife|partner|spouse|mother|mom|mum|mam|father|dad|son|daughter|brother|sister|aunt|uncle|cousin|nephew|niece|grandma|grandmother|grandfather|grandpa|granny|nan|friend|neighbou?r|flatmate|roommate|tenant|landlord|boss|colleague|client|ex|boyfriend|girlfriend|fiance|fiancee|kid|child|children)(?:'s)?|(?:the )?other (?:\w+ ){0,2}(?:account|customer|person|one)|the other \w+(?: \w+)?'s|(?:mum|mom|mam|dad|mother|father|husband|wife|partner|spouse|son|daughter|brother|sister|aunt|uncle|cousin|grandma|grandmother|grandfather|grandpa|granny|nan|friend|neighbou?r|boss|client|tenant|landlord)'s|dele|dela|deles|delas|ele|ela|el de|la de|(?:mi|mio|mia|meu|minha|mon|ma|mein|meine|mijn|moj|moja) (?:madre|mama|padre|papa|marido|esposa|mujer|hermano|hermana|primo|prima|hijo|hija|mere|pere|mari|femme|frere|soeur|cousin|cousine|fils|fille|mutter|vater|mann|frau|bruder|schwester|cousine|sohn|tochter|mae|pai|irmao|irma|filho|filha|madre|padre|moglie|fratello|sorella|cugino|cugina|figlio|figlia|moeder|vader|broer|zus|neef|nicht|zoon|dochter|matka|ojciec|brat|siostra|kuzyn|syn|corka|zona|maz))\b/;
+
 /**
  * A short guess that continues an earlier identity question without naming a topic: "what about 219?",
  * "or is it Birchwood?", "79 then?". Whether it is about identity depends on what it follows.
@@ -84,14 +133,29 @@ const GUESS_OPENER =
 const BARE_NUMBER =
   /(?<![\p{L}\d$£€¥.,:/#-])\d{1,6}(?![\d.,:/%-]|\s*(?:am|pm|h|hrs?|hours?|min|minutes?|days?|weeks?|months?|years?|items?|pairs?|pcs|units?|dollars?|euros?|pounds?|usd|eur|gbp|kg|g|lbs?|cm|mm|inch(?:es)?|x)\b)/u;
 const GUESS_MAX_WORDS = 7;
+/** "the 25th?", "or March?": a guess at a day or month. */
+const DAY_GUESS =
+  /\b\d{1,2}(?:st|nd|rd|th)\b|\b(?:january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b/;
 
 function isGuess(s: { text: string; question: boolean }): boolean {
+  // "Just a tiny hint then, is it in the west end?": the guess is the last clause.
+  const tail = s.text.split(',').pop()?.trim() ?? '';
+  if (tail !== s.text && tail && isGuessClause({ text: tail, question: s.question })) return true;
+  return isGuessClause(s);
+}
+
+function isGuessClause(s: { text: string; question: boolean }): boolean {
   const words = s.text.split(/\s+/).filter(Boolean).length;
-  if (words > GUESS_MAX_WORDS) return false;
-  const q = s.question || TAG_QUESTION.test(s.text);
+  const q =
+    s.question ||
+    TAG_QUESTION.test(s.text) ||
+    /^(?:(?:and|so|ok|okay|well|hmm+|then)\W+)*(?:what|how) about\b/.test(s.text);
   // A price is a question about cost ("is it $20?"), whatever it follows.
   if (/[$£€¥]|\b(?:dollars?|euros?|pounds?|bucks|usd|eur|gbp|cents?)\b/.test(s.text)) return false;
-  return q && (GUESS_OPENER.test(s.text) || (BARE_NUMBER.test(s.text) && !REFERENCE_CUE.test(s.text)));
+  if (!q) return false;
+  // An opener ("is it…", "what about…") carries a longer guess; a bare number only a short one.
+  if (GUESS_OPENER.test(s.text)) return words <= GUESS_MAX_WORDS + 2;
+  return words <= GUESS_MAX_WORDS && BARE_NUMBER.test(s.text) && !REFERENCE_CUE.test(s.text);
 }
 
 /**
@@ -149,6 +213,7 @@ export function analyzeCustomerTurn(text: string, findings: readonly Finding[]):
   let identity: CustomerTurn['identity'] = 'none';
   let otherQuestion = false;
   let guess = false;
+  let thirdParty = false;
   const lowered = plain(text);
   let offset = 0;
   for (const s of sentences(lowered).flatMap(splitTrailingQuestion)) {
@@ -168,18 +233,29 @@ export function analyzeCustomerTurn(text: string, findings: readonly Finding[]):
     if (LAST_DIGITS.test(s.text)) sentenceKinds.add('card');
     if (/[^\s@]+@[^\s@]+\.[a-z]{2,}/.test(s.text)) sentenceKinds.add('email');
     if (hasPhoneShape(s.text)) sentenceKinds.add('phone');
-    if (STREET_LIKE.test(s.text)) sentenceKinds.add('address');
+    if (STREET_LIKE.test(s.text) || hasPostcodeDistrict(text, start, end)) sentenceKinds.add('address');
     if (ASKS_WHERE_SENT.test(s.text)) sentenceKinds.add('address');
     const hasValue = sentenceKinds.size > 0;
     const own = s.text.replace(BUSINESS_TOPIC, ' ');
     if (hasValue || OWNER.test(own)) for (const [k, re] of TOPICS) if (re.test(own)) sentenceKinds.add(k);
-    const question = s.question || QUESTION_START.test(s.text) || TAG_QUESTION.test(s.text);
+    const question =
+      s.question ||
+      QUESTION_START.test(s.text) ||
+      TAG_QUESTION.test(s.text) ||
+      INVERTED_QUESTION.test(s.text);
+    // "is her number a 0161 one?": digits asked about with a topic are a claim, detected or not.
+    const claimsDigits = /\d{2,}/.test(s.text.replace(REFERENCED_DIGITS, ' '));
     const judging =
       ASKS_ON_FILE.test(own) ||
       ASKS_WHERE_SENT.test(s.text) ||
-      (hasValue && question && !CHANGE.test(s.text));
+      ((hasValue || claimsDigits) && question && !CHANGE.test(s.text));
+    if (THIRD_PARTY.test(own)) thirdParty = true;
     if (sentenceKinds.size === 0) {
-      if (question && isGuess(s)) guess = true;
+      // "Do you have something different?" after a date, "meine Daten stimmen, oder?": the claim again.
+      const refersBack =
+        question && !ABOUT_ORDER.test(own) && (ANY_IDENTITY.test(own) || REFERS_BACK.test(own));
+      if (refersBack && (identity !== 'none' || ANY_IDENTITY.test(own))) identity = 'question';
+      else if (refersBack || isGuess(s)) guess = true;
       else if (question) otherQuestion = true;
       continue;
     }
@@ -191,6 +267,10 @@ export function analyzeCustomerTurn(text: string, findings: readonly Finding[]):
   }
   const out: CustomerTurn = { identity, kinds: [...kinds], otherQuestion };
   // Only a message that is nothing but a guess continues an identity question.
-  if (guess && identity === 'none' && !otherQuestion) out.guess = true;
+  if (guess && identity === 'none' && !otherQuestion) {
+    out.guess = true;
+    if (DAY_GUESS.test(lowered)) out.kinds = ['dateOfBirth'];
+  }
+  if (thirdParty && identity !== 'none') out.thirdParty = true;
   return out;
 }

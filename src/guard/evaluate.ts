@@ -38,8 +38,10 @@ export function evaluate(input: GuardInput): Verdict {
   try {
     const ctx = buildContext(input);
     for (const rule of activeRules(input)) {
-      // Confirming a claim is only a problem while the account is locked; the other rules know their scope.
-      if (rule === confirmationClaim && ctx.unlocked) continue;
+      // Confirming a claim is only a problem while the account is locked, or when the claim is about
+      // someone else's data (verified for one's own account, asking about a relative's); the other
+      // rules know their scope.
+      if (rule === confirmationClaim && ctx.unlocked && !ctx.pending.thirdParty) continue;
       const v = rule.check(ctx);
       if (v) return { decision: 'block', rule: rule.id, reason: v.reason, hint: v.hint };
     }

@@ -435,6 +435,10 @@ const PROMO =
 const AGE_SAID =
   /\b(?:turn(?:s|ing|ed)?|you'?re|you are|you'?ll be|you'?d be|you were|(?:s?he|they)'?(?:s|re)|aged?|age of)\s+(\d{2,3})\b(?!\s*(?:[%$.,:/-]\d|minutes?|mins?|hours?|days?|weeks?|months?|miles?|km|percent|orders?|items?|dollars?|euros?|pounds?))|\b(\d{2,3})\s*(?:years? old|yrs? old|y\.?o\.?\b|this (?:year|month)|next (?:year|month|week))|\b(\d{2,3})(?:st|nd|rd|th) birthday\b/g;
 
+/** "in her early thirties", "in his 40s": someone's age by its decade. */
+const AGE_DECADE =
+  /\bin (?:her|his|their|your|my) (?:early|mid|late|mid-)?\s*-?\s*(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|[2-9]0'?s)\b/g;
+
 const NUMERIC_DATE = /\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b/g;
 
 function birthHits(ctx: GuardContext, r: AccountRecord): Hit[] {
@@ -478,6 +482,12 @@ function birthHits(ctx: GuardContext, r: AccountRecord): Hit[] {
       const age = Number(am[1] ?? am[2] ?? am[3]);
       if (Math.abs(year - born - age) <= 1 || (age === year - born + 1 && /\bturn/.test(am[0])))
         hit('age', y);
+    }
+    // "in her early thirties": an age said by its decade is the birth year, give or take five.
+    for (const am of ctx.folded.matchAll(AGE_DECADE)) {
+      const word = am[1]!;
+      const tens = /^\d/.test(word) ? Number(word.slice(0, 1)) : DECADES.indexOf(word);
+      if (tens >= 2 && Math.floor((year - born) / 10) === tens) hit('age', y);
     }
   }
   // "a Pisces", "a spring baby", "in the first quarter": the birth month said another way.

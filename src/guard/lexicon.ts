@@ -24,7 +24,7 @@ const FOREIGN_HAVE_OTHER = new RegExp(
  */
 export const REFERRING_MARKERS: readonly RegExp[] = [
   /\b(?:that'?s|that is|thats|it'?s|it is|its|yes,? it'?s|that one'?s)\s+(?:\w+\s+)?(?:what (?:we|i) (?:have|see|show|got)|on file|what'?s on file|the one on file|the one we have)\b/,
-  /\b(?:it |that |this |they |those |everything |all )?(?:match(?:es|ed)?|matching)\b(?!\s+(?:your order|the order|the item))/,
+  /(?<!\bprice[- ])\b(?:it |that |this |they |those |everything |all )?(?:match(?:es|ed)?|matching)\b(?!\s+(?:your order|the order|the item|(?:\w+ )?(?:prices?|retailers?|competitors?|offers?|deals?)))/,
   /\bline(?:s|d)? up\b/,
   /\bthe same as (?:what|the one|ours|on file|before|always|usual|last time)\b/,
   new RegExp(
@@ -46,7 +46,9 @@ export const REFERRING_MARKERS: readonly RegExp[] = [
     `\\bnot (?:the (?:same|right|correct) ${NOUN}|the ${NOUN} (?:we|i) (?:have|see|show|got)|what (?:we|i) (?:have|see|show|got)|on (?:file|the account|your account)|a match)\\b`,
   ),
   /\b(?:doesn'?t|does not|don'?t|do not|didn'?t|did not)\s+(?:quite\s+)?match\b|\bno match\b|\bmismatch/,
-  /\b(?:different|another|other|newer|older|updated|more recent|previous|second|alternate) (?:address|e-?mail|number|phone|card|date|name|birthday)\b/,
+  /\b(?:different|another|other|newer|older|updated|more recent|previous|second|alternate) (?:address|e-?mail|number|phone|card|date|name|birthday|provider|domain|area code|prefix|street|city|town|postcode|post code|zip|network|carrier|ending|year|month)\b/,
+  // "según la ficha", "laut System": what the record says, in the other languages.
+  /\bsegun (?:la ficha|el sistema|(?:nuestros|los) (?:registros|datos)|la cuenta|lo que (?:tenemos|veo))\b|\bselon (?:nos|le|la|les) (?:dossier|fichier|systeme|registres|donnees|compte)\b|\blaut (?:system|unseren? (?:daten|unterlagen|system)|akte|konto)\b|\bsecondo (?:il sistema|i nostri (?:dati|registri)|la scheda|l'account)\b|\bvolgens (?:het systeem|onze gegevens|het dossier)\b|\bde acordo com (?:o sistema|os (?:nossos )?(?:registos|registros|dados))\b|\bsegundo (?:o sistema|os (?:nossos )?(?:registos|registros|dados))\b|\bwedlug (?:systemu|naszych danych)\b/,
   /\bno longer (?:valid|current|on file|on the account|the one|in use|listed)\b|\bnot the current\b/,
   /\b(?:we|i) (?:don'?t|do not|can'?t|cannot) (?:have|see|find) (?:that|this|it|those|one like that|any)\b/,
   /\bno record\b|\bnot what (?:we|i) (?:have|see|show|got)\b/,
@@ -125,14 +127,25 @@ export const GENERIC_MARKERS: readonly RegExp[] = [
   /\b(?:looks?|all|everything'?s?|it'?s|that'?s|seems?)\s+(?:\w+\s+)?(?:good|fine|right|correct|ok(?:ay)?|matching|the same|in order) (?:on|at|from) (?:my|our) (?:end|side)\b/,
   /\b(?:non?|nao) e (?:quello|quella|esso|essa|lui|lei|isso|esse|essa)\b/,
   // "It's a Microsoft email", "it's a local number": describing the data asked about.
-  /(?:^|[.!?]\s*)(?:it'?s|that'?s|they'?re|it is|that is|its) (?:an? |the )?(?:[\w'-]+ ){1,2}(?:e-?mail|address|number|phone number|phone|mobile|card|landline)(?: address| number)?(?=\s*(?:[.!,]|$))/,
+  /(?:^|[.!?]\s*)(?:it'?s|that'?s|they'?re|it is|that is|its) (?:an? |the )?(?:[\w'-]+ ){1,2}(?:e-?mail|address|number|phone number|phone|mobile|card|landline|provider|domain|carrier|network|area code|prefix|postcode|zip code|street|road)(?: address| number)?(?=\s*(?:[.!,]|$))/,
   // Agreement and disagreement in other languages (folded, no diacritics).
   /\b(?:claro que si|por supuesto|desde luego|efectivamente|asi es|eso mismo|tal cual|en efecto|sin duda|tout a fait|effectivement|absolument|en effet|bien sur|c'est bien (?:ca|elle|lui|celle-la|celui-la|cela|le bon|la bonne)|c'est (?:celle-la|celui-la|le bon|la bonne|presque ca)|ganz genau|stimmt (?:genau|so)|jawohl|selbstverstandlich|naturlich|so ist es|das passt|passt(?: so)?|exatamente|isso mesmo|com certeza|sem duvida|esattamente|proprio cosi|proprio quello|esatto|certo|precies|zeker|inderdaad)\b/,
   /\b(?:leider (?:nicht|nein)|stimmt (?:leider )?nicht|passt (?:leider )?nicht|nicht ganz|nicht (?:ganz )?(?:richtig|korrekt|die|der|das|dieselbe|derselbe)|pas tout a fait|pas (?:exactement|vraiment|ca|celle-la|celui-la|le bon|la bonne|celle|celui|du tout)|ne correspond pas|no del todo|no exactamente|no es (?:el|la|ese|esa) que|no coincide|no corresponde|nao bate|nao confere|nao e (?:esse|essa|o|a)(?: que)?|nao exatamente|nao e bem|non (?:proprio|esattamente|corrisponde)|non e (?:quello|quella)|niet helemaal|klopt niet)\b/,
   /\b(?:casi|quase|presque|beinahe|bijna|quasi|nastan|prawie)\b|\bfast (?:richtig|korrekt|gleich|dieselbe|derselbe|das gleiche|die gleiche)\b|(?:^|[.!?]\s*)fast(?=\s*[.!,]|\s*$)|\b(?:un|one|ein(?:e)?|uma?|uno) (?:chiffre|digito|ziffer|cifra|caractere|cijfer)s? (?:de (?:difference|diferencia|diferenca)|falsch|anders|diferente|different|sbagliat[oa])\b/,
   FOREIGN_HAVE_OTHER,
+  // Picks and nudges: "the first one", "keep going", "try a UK one", "you're a day late".
+  /\b(?:the )?(?:first|second|third|last|former|latter|top|bottom|earlier|later) one\b/,
+  /\bkeep (?:going|guessing|trying)\b|\b(?:you'?re |you are )?(?:almost|nearly|getting) there\b/,
+  /\btry (?:a|an|another|some) (?:[\w'-]+ ){0,2}(?:one|provider|address|e-?mail|number|card|domain|city|town|street)\b/,
+  /\b(?:a|one|two|three|a few|a couple of) (?:days?|weeks?|months?|years?|digits?|letters?|numbers?|streets?|doors?|houses?) (?:late|early|off|out|too (?:late|early|high|low))\b|\boff by (?:one|a|an|\d+)\b/,
+  /\b(?:found|located|pulled up|brought up|pulls up|brings up|finds)\s+(?:you|your (?:account|profile|record|details)|the account|an account)\b|\b(?:i'?ve|i have|we'?ve|we have) got you(?=\s*(?:[.!,]|$))/,
+  /\bno need to (?:update|change|correct|fix|amend|edit)\b|\bnothing to (?:update|change|correct|fix)\b|\b(?:doesn'?t|does not|don'?t|do not) need (?:updating|changing|correcting|to be (?:updated|changed))\b/,
+  /\b(?:never|not|haven'?t|have not|hasn'?t|has not) (?:ever |even )?heard of\b/,
+  /\bnothing (?:different|else|new|unusual|changed|has changed)\b|\bnot (?:moved|changed|updated)\b/,
+  /(?:^|[.!?,]\s*)(?!(?:here|there|so|that|what|where|how|as|if)\b)[\p{L}'-]+(?: [\p{L}'-]+)? it is(?=\s*(?:[.!,]|\p{Extended_Pictographic}|$))/u,
+  /\bin (?:her|his|their|your) (?:early|mid|late|mid-)?\s*-?\s*(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|[2-9]0'?s)\b/,
   // emoji and symbols that judge
-  /[\u2705\u2714\u2611\u{1F44D}\u{1F44C}\u{1F4AF}\u2713\u274C\u2716\u{1F44E}\u{1F645}\u2717\u{1F646}\u{1F197}\u{1F3AF}\u{1F64C}]/u,
+  /[\u{1F609}\u2705\u2714\u2611\u{1F44D}\u{1F44C}\u{1F4AF}\u2713\u274C\u2716\u{1F44E}\u{1F645}\u2717\u{1F646}\u{1F197}\u{1F3AF}\u{1F64C}]/u,
 ];
 
 /**
@@ -141,7 +154,7 @@ export const GENERIC_MARKERS: readonly RegExp[] = [
  * they count only as a whole clause or before words that continue an answer ("no, it isn't").
  */
 export const WEAK_MARKER =
-  /^(?:(?:yes|yess+|yes ?sir|yes ma'?am|yeah|yeh|yah|yep|yup|ya|yea|aye|right|alright|uh-?huh|mhm+|mm-?hm+|certainly|absolutely|definitely|of course|sure is|roger|affirm|it is|it does|we do|i do|that it is|nope|nah|negative|hmm+|hm+|uh+m*|erm+|well+)\b(?!\s+(?:problem|worries|rush|hurry|need|charge|cost|idea|sir))|(?:no|not really)(?=\s*$|\s+(?:it|its|it'?s|that|that'?s|thats|this|we|i|sorry|sir|ma'?am|madam|not|never|unfortunately|sadly|afraid|actually|different|wrong|one|nothing|match|close|way)\b)|(?:nao|non|nein|niet|nee|nej|nei|ei|si|oui|ja|jaa|japp|jepp|jo|joo|jup|jawel|sim|da|tak|hai|evet|kylla|jawohl|claro|exacto|yessir|yas|ye|yuh|affirmative)(?:[\s,]+(?:nao|non|nein|niet|nee|si|oui|ja|jo|jup|sim|da|tak|claro))*(?=\s*$))/;
+  /^(?:(?:yes|yess+|yes ?sir|yes ma'?am|yeah|yeh|yah|yep|yup|ya|yea|aye|right|alright|uh-?huh|mhm+|mm-?hm+|certainly|absolutely|definitely|of course|sure is|roger|affirm|it is|it does|we do|i do|that it is|nope|nah|negative|hmm+|hm+|uh+m*|erm+|well+)\b(?!\s+(?:problem|worries|rush|hurry|need|charge|cost|idea|sir))|(?:no|not really)(?=\s*$|\s+(?:it|its|it'?s|that|that'?s|thats|this|we|i|sorry|sir|ma'?am|madam|not|never|unfortunately|sadly|afraid|actually|different|wrong|one|nothing|match|close|way)\b)|(?:sisi|sii+|jaja|ouioui|taktak)(?=\W|$)|(?:nao|non|nein|niet|nee|nej|nei|ei|si|oui|ja|jaa|japp|jepp|jo|joo|jup|jawel|sim|da|tak|hai|evet|kylla|jawohl|claro|exacto|yessir|yas|ye|yuh|affirmative)(?:[\s,]+(?:nao|non|nein|niet|nee|si|oui|ja|jo|jup|sim|da|tak|claro))*(?=\s*$))/;
 
 /**
  * "Sure, let me verify you first", "Claro, le envío un código": a word that acknowledges the request,
@@ -160,7 +173,7 @@ export const YES_TO_HELP =
 export const SAFE_SPANS: readonly RegExp[] = [
   /\b(?:can'?t|cannot|can not|unable to|not able to|not possible(?: for (?:me|us))? to|not allowed to|not permitted to|won'?t|will not|couldn'?t|could not|don'?t|do not|am not|i'?m not|are not|aren'?t|never)\s+(?:\w+\s+){0,4}?(?:confirm|deny|verify|share|disclose|tell|discuss|check|say|see|give|provide|read|reveal|look|access|view|comment|talk|go over|repeat|compare|validate|match|state)\b[^.!?;,]*?(?=\bbut\b|[.!?;,]|$)/g,
   /(?<!-)\b(?:make sure|to make sure|ensure|to check|to verify|to confirm|verify that|verify whether|verify if|check that|check whether|check if|confirm whether|confirm if|confirm that you|confirm it'?s you|once (?:you'?re |you are )?verified|after verification|for your security|for security)\b[^.!?;,]*?(?=\bbut\b|[.!?;,]|$)/g,
-  /\bno (?:problem|worries|rush|hurry|need|charge|cost|fee|longer available|stock|idea)\b|\bnot a problem\b|\bno,? (?:thank you|thanks)\b/g,
+  /\bno (?:problem|worries|rush|hurry|need(?! to (?:update|change|correct|fix|amend|edit))|charge|cost|fee|longer available|stock|idea)\b|\bnot a problem\b|\bno,? (?:thank you|thanks)\b/g,
   // Hypotheticals judge nothing: "if it's wrong we can fix it", "whether it matches or not".
   /\b(?:if|whether|in case|unless|wenn|falls|ob|caso)\b[^.!?;,]*/g,
   /\b(?:that'?s|it'?s|that is|it is) not something (?:i|we) can\b[^.!?;,]*/g,
@@ -199,4 +212,13 @@ export const DESCRIBES_DATA =
 
 /** Clauses that ask, request, promise or explain verification: not statements about the account. */
 export const NOT_ASSERTION =
-  /\b(?:could you|can you|would you|will you|please|type|send me|tell me|let me know|provide|give me|enter|share|what is|what'?s|which|i'?ll|i will|we'?ll|we will|let me|going to|once|after|when|if|before|whether|code|one-time|otp|verify|verification|verified|sign in|signed in|log in|logged in|secure link|update|change|add|remove|refund|charge|ship|deliver|send|sent|mail|receive)\b/;
+  /\b(?:discount|offer|promo(?:tion)?|deal|sale|coupon|voucher|reward|gift|perk|free|could you|can you|would you|will you|please|type|send me|tell me|let me know|provide|give me|enter|share|what is|what'?s|which|i'?ll|i will|we'?ll|we will|let me|going to|once|after|when|if|before|whether|code|one-time|otp|verify|verification|verified|sign in|signed in|log in|logged in|secure link|update|change|add|remove|refund|charge|ship|deliver|send|sent|mail|receive)\b/;
+
+/**
+ * Acting on the claim as if it were true ("I'll ship it there then", "we'll use the one you said"):
+ * judging only as an answer to a question about the data, not when the customer gave an instruction.
+ */
+export const ACTS_ON_CLAIM: readonly RegExp[] = [
+  /\b(?:ship|send|deliver|post|mail|charge|bill|text|call|renew|use)\w* (?:(?:it|them|that|this|everything|the \w+) )?(?:there|to (?:that|it|that one|the same)|on (?:that|the same) (?:one|card))\b/,
+  /\b(?:like|as) you (?:said|say|mentioned|suggested|thought)\b/,
+];

@@ -25,6 +25,8 @@ export interface CustomerTurn {
    * follows one, a question about something else otherwise.
    */
   guess?: boolean;
+  /** The identity data asked about or given is someone else's ("my mum's landline", "is she still…"). */
+  thirdParty?: boolean;
 }
 
 export interface GuardInput {

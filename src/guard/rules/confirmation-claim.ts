@@ -1,6 +1,7 @@
 import type { GuardContext } from '../context.js';
 import {
   ACK_BEFORE_ACTION,
+  ACTS_ON_CLAIM,
   ASSERTS_ON_FILE,
   DESCRIBES_DATA,
   GENERIC_MARKERS,
@@ -12,7 +13,9 @@ import {
   WEAK_MARKER,
   YES_TO_HELP,
 } from '../lexicon.js';
-import { clauses } from '../text.js';
+import { onFileHits } from '../fragments.js';
+import { fold } from '../../verification/normalize.js';
+import { clauses, escapeRe } from '../text.js';
 import type { GuardRule } from '../types.js';
 import { levelReason, verifyHint } from './hints.js';
 
@@ -29,14 +32,33 @@ function judgesClaim(ctx: GuardContext): boolean {
   const { pending } = ctx;
   if (!pending.any) return false;
   const text = stripSafe(ctx.folded.replace(ACK_BEFORE_ACTION, ' ').replace(YES_TO_HELP, ' '));
-  if (REFERRING_MARKERS.some((re) => re.test(text))) return true;
+  // Verified, asked about someone else: "what we have" is the customer's own record; bare judgements remain.
+  if (!ctx.unlocked && REFERRING_MARKERS.some((re) => re.test(text))) return true;
   if (!pending.bareAnswersIdentity) return false;
   if (GENERIC_MARKERS.some((re) => re.test(text))) return true;
+  if (!pending.statementOnly && ACTS_ON_CLAIM.some((re) => re.test(text))) return true;
   const words = ctx.folded.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
   if (pending.statementOnly && words > SHORT_WORDS) return false;
-  return clauses(text.replace(/[.!?]+/g, ',')).some((c) =>
-    WEAK_MARKER.test(c.replace(/^[^\p{L}\p{N}]+/u, '')),
-  );
+  if (clauses(text.replace(/[.!?]+/g, ',')).some((c) => WEAK_MARKER.test(c.replace(/^[^\p{L}\p{N}]+/u, ''))))
+    return true;
+  return !pending.statementOnly && words <= SHORT_WORDS && emojiAnswer(ctx.folded, text);
+}
+
+/**
+ * Replies that answer nothing about the data: thanks, holding lines, greetings. "Sure" and "got it"
+ * are not among them: after "is my email x?" they read as a yes.
+ */
+const NON_ANSWER =
+  /^(?:thanks?(?: you)?|ty|ok(?:ay)?|noted|one (?:moment|sec(?:ond)?|minute)|just a (?:moment|sec(?:ond)?|minute)|(?:please )?hold on|bear with me|give me a (?:moment|sec(?:ond)?|minute)|let me (?:check|see|look)|checking|sorry|apologies|hi|hello|hey|understood|i understand|i see|good (?:morning|afternoon|evening)|welcome|you'?re welcome)\b/;
+
+/**
+ * A few words with an emoji right after a question about the data answer it, whatever the words
+ * ("Ho ho ho 🎄" to "is it Dec 24?"). Thanks and holding lines with a smile do not; digits mean the
+ * reply is about something else (an order, a price).
+ */
+function emojiAnswer(folded: string, stripped: string): boolean {
+  if (!/\p{Extended_Pictographic}/u.test(stripped) || /\d|\?/.test(folded)) return false;
+  return !NON_ANSWER.test(folded.replace(/^[^\p{L}\p{N}]+/u, ''));
 }
 
 /** Words that follow "not" without naming anything the customer offered ("not yet", "not sure"). */
@@ -94,17 +116,48 @@ function assertsOnFile(ctx: GuardContext): boolean {
   return false;
 }
 
+/** Saying back what the customer typed as a note, not as a verdict: "I've noted…", "you wrote…". */
+const ECHO_FRAME =
+  /\b(?:got it|noted|note|wrote|written|typed|you (?:said|gave|mentioned|told|entered|put)|i have down|got (?:it )?down|as you (?:said|wrote)|anoto|apunto|anotado|j'ai note|note|notiert|annotato|segnato|anotei|anotado|genoteerd|zanotowal\w*)\b/;
+
+/**
+ * "They're all coming to Frankston", "Tralee it is": the value the customer offered, said back as
+ * what the account holds, answers their question. Their own words are no disclosure, but using them
+ * to answer is a confirmation.
+ */
+function echoesAsAnswer(ctx: GuardContext): boolean {
+  const { pending } = ctx;
+  if (!pending.bareAnswersIdentity || pending.statementOnly || /\?/.test(ctx.text)) return false;
+  const text = stripSafe(ctx.folded);
+  // A whole address said back (with its number) is a neutral echo; a bare place name is a verdict.
+  if (ECHO_FRAME.test(text) || /\d/.test(text)) return false;
+  return ctx.protectedAccounts.some((r) =>
+    onFileHits(ctx, r).some(
+      (h) =>
+        h.kind === 'address' && h.pieceType === 'word' && ctx.echoWord(h.piece) && placedThere(text, h.piece),
+    ),
+  );
+}
+
+/** "coming to Frankston", "we have you in Leeds": the place as where the account's things go or are. */
+const placedThere = (text: string, piece: string): boolean =>
+  new RegExp(
+    `\\b(?:coming|going|goes|go|went|sent|send|sending|ship\\w*|deliver\\w*|post\\w*|mail\\w*|registered|listed|saved|lives?|lived|living|based|down|you|is|are|'s|still)\\s+(?:\\w+\\s+){0,3}?(?:to|at|in|on)\\s+(?:the\\s+)?${escapeRe(fold(piece))}\\b`,
+  ).test(text);
+
 /** Confirming or denying a claim about on-file data, or describing that data, before verification. */
 export const confirmationClaim: GuardRule = {
   id: 'guard.confirmation.claim',
   check(ctx) {
-    if (judgesClaim(ctx) || judgesTypedValue(ctx)) {
+    if (judgesClaim(ctx) || (!ctx.unlocked && (judgesTypedValue(ctx) || echoesAsAnswer(ctx)))) {
       return {
-        reason: `The message confirms or denies what the customer said about their account details, and ${levelReason(ctx)}.`,
+        reason: ctx.unlocked
+          ? "The message confirms or denies what the customer said about someone else's details, and it is not data of the verified account."
+          : `The message confirms or denies what the customer said about their account details, and ${levelReason(ctx)}.`,
         hint: verifyHint(ctx),
       };
     }
-    if (assertsOnFile(ctx)) {
+    if (!ctx.unlocked && assertsOnFile(ctx)) {
       return {
         reason: `The message describes what is on file for the account, and ${levelReason(ctx)}.`,
         hint: verifyHint(ctx),

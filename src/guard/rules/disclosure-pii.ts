@@ -26,7 +26,9 @@ const tokensOf = (value: string): string[] =>
 const LEAD_WORDS = new Set(
   `to at in on the a an of and your our my its it is be will goes going go went sent send ship ships
   shipped shipping deliver delivers delivered delivering delivery address addresses registered listed
-  now still currently we have has had got you for from with here there`.split(/\s+/),
+  now still currently we have has had got you for from with here there i ve noted note wrote written
+  down thanks thank ok okay as said gave typed put that this so new old updated update change changed
+  set saved added`.split(/\s+/),
 );
 
 /** Digits of a value as one group when it is mostly digits (phones, cards), else its tokens. */
@@ -59,7 +61,11 @@ function echoed(ctx: GuardContext, f: Finding): boolean {
     }
   }
   const p = pieces(f.value);
-  return p.words.every((w) => ctx.echoWord(w)) && p.digits.every((d) => ctx.echoDigits(digitKey(d)));
+  // Frame words a detector's span may take in ("I've noted …") are the sentence, not the value.
+  return (
+    p.words.every((w) => ctx.echoWord(w) || LEAD_WORDS.has(w)) &&
+    p.digits.every((d) => ctx.echoDigits(digitKey(d)))
+  );
 }
 
 /**
@@ -73,6 +79,28 @@ const EXAMPLE_PHONE = /^(?:(\d)\1{6}|5550000|5551234|1234567|0123456)$/;
 const isExample = (f: Finding): boolean =>
   (f.type === 'EMAIL' && EXAMPLE_EMAIL.test(f.value.trim())) ||
   (f.type === 'PHONE' && EXAMPLE_PHONE.test(digitsOf(f.value).slice(-7)));
+
+/** "j•••@gmail.com", "o***@btinternet.com": an email shown in part is still someone's email. */
+const MASKED_EMAIL =
+  /(?<![\p{L}\p{N}._-])([\p{L}\p{N}._-]*)[•*●∙·]{2,}[\p{L}\p{N}•*●∙·._-]*@([\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)/gu;
+
+/** Does an email of `emails` fit the visible start and the domain of a masked one? */
+const fits = (emails: readonly string[], head: string, domain: string): boolean =>
+  emails.some((e) => {
+    const [local = '', dom = ''] = fold(e).split('@');
+    return local.startsWith(fold(head)) && dom === fold(domain);
+  });
+
+function maskedEmail(ctx: GuardContext): boolean {
+  const typed = ctx.input.customerValues.filter((v) => v.type === 'EMAIL').map((v) => v.value);
+  for (const m of ctx.text.matchAll(MASKED_EMAIL)) {
+    const [head = '', domain = ''] = [m[1], m[2]];
+    if (fits(typed, head, domain)) continue;
+    if (ctx.unlockedAccount && fits(ctx.unlockedAccount.emails, head, domain)) continue;
+    return true;
+  }
+  return false;
+}
 
 /** Inside the business's own contact details, which the context blanked out. */
 const isBusiness = (ctx: GuardContext, f: Finding): boolean => ctx.text.slice(f.start, f.end).trim() === '';
@@ -90,6 +118,12 @@ export const disclosurePii: GuardRule = {
       return {
         reason: `The message contains personal data (${f.type.toLowerCase().replace(/_/g, ' ')}) the customer did not give in this chat, and ${levelReason(ctx)}.`,
         hint: "Remove it. You may repeat what the customer typed (use their placeholders, e.g. [EMAIL_1]) and share the business's own contact details.",
+      };
+    }
+    if (maskedEmail(ctx)) {
+      return {
+        reason: `The message contains part of an email address the customer did not give in this chat, and ${levelReason(ctx)}.`,
+        hint: 'Remove it: a masked address still tells who it belongs to. You may repeat what the customer typed (use their placeholders, e.g. [EMAIL_1]).',
       };
     }
     return undefined;

@@ -1,0 +1,259 @@
+import { describe, expect, it } from 'vitest';
+import type { AccountRecord } from '../../src/core/account.js';
+import { analyzeCustomerTurn, evaluate } from '../../src/guard/index.js';
+import type { Scenario } from '../fixtures/guard/scenarios.js';
+import { findingsFor, inputFor } from './harness.js';
+
+/**
+ * The general mechanisms added in the eighth generalisation round (prompted by held-out scripts
+ * 501–536), each on accounts and phrasings that appear nowhere in those scripts.
+ */
+
+const LENA: AccountRecord = {
+  id: 'R8-1',
+  name: 'Lena Marsh',
+  emails: ['lena.marsh@fastmail.com'],
+  phones: ['+44 7700 900321'],
+  addresses: ['9 Quarry Hill, Sheffield S10 2HP'],
+  dateOfBirth: '1991-03-09',
+  cardLast4: ['7781'],
+  flags: [],
+};
+const ROB: AccountRecord = {
+  id: 'R8-2',
+  name: 'Rob Marsh',
+  emails: ['robm@proton.me'],
+  phones: ['+44 7700 900654'],
+  addresses: ['4 Dale View, Hathersage S32 1AB'],
+  dateOfBirth: '1958-10-30',
+  cardLast4: ['2040'],
+  flags: [],
+};
+
+const NOW = Date.parse('2026-11-29T12:00:00Z');
+const named = {
+  text: 'Lena Marsh, lena.marsh@fastmail.com',
+  findings: [
+    { type: 'PERSON', value: 'Lena Marsh' },
+    { type: 'EMAIL', value: 'lena.marsh@fastmail.com' },
+  ],
+};
+const scenario = (
+  customer: Scenario['customer'],
+  level: Scenario['level'] = 'knowledge',
+  accounts: AccountRecord[] = [LENA],
+): Scenario => ({ level, accountId: LENA.id, accounts, customer: [named, ...customer] });
+const asks = (text: string, level: Scenario['level'] = 'knowledge') => scenario([{ text }], level);
+const verdict = (s: Scenario, text: string) => evaluate({ ...inputFor(s, text), now: NOW });
+const decide = (s: Scenario, text: string) => verdict(s, text).decision;
+const turn = (text: string) => analyzeCustomerTurn(text, findingsFor(text));
+
+describe('identity questions in the languages customers write in', () => {
+  it.each([
+    ['Polish', 'Czy mój adres to nadal Quarry Hill?'],
+    ['French', 'et ma carte se termine par 7781, c’est ça ?'],
+    ['Italian', "L'indirizzo che avete è quello di Sheffield, vero?"],
+    ['German', 'Meine Handynummer fängt mit 07700 an, ja?'],
+    ['Spanish', '¿Qué fecha de nacimiento tenéis?'],
+    ['Portuguese', 'O meu cartão termina em 7781?'],
+    ['German, no kind named', 'Alle meine Daten sind doch aktuell, oder?'],
+  ])('%s: %s is an identity question', (_lang, text) => {
+    expect(turn(text).identity).toBe('question');
+  });
+
+  it.each([
+    ['Tak, wszystko się zgadza.', 'Czy mój adres to nadal Quarry Hill?'],
+    ['Oui, tout à fait.', 'et ma carte se termine par 7781, c’est ça ?'],
+    ['Esatto.', "L'indirizzo che avete è quello di Sheffield, vero?"],
+    ['Genau.', 'Meine Handynummer fängt mit 07700 an, ja?'],
+  ])('blocks "%s" after it', (reply, question) => {
+    expect(decide(asks(question), reply)).toBe('block');
+  });
+
+  it.each([
+    'do you have the PS5 in stock?',
+    'can I order the A4 notebooks in bulk?',
+    'ok. if my sister buys one, can it be gift wrapped',
+    'do you price match other shops?',
+    'is there a birthday discount for members?',
+  ])('"%s" is not about identity', (text) => {
+    expect(turn(text).identity).toBe('none');
+  });
+});
+
+describe('questions that point back at data without naming it', () => {
+  it.each([
+    ['a postcode district', 'is it the S10 one or the one in Leeds?'],
+    ['the one on a street', 'send it to my usual place, the one on Quarry Hill, right?'],
+    ['something different', 'We have her birthday as 9 March. Do you have something different?'],
+    ['what is on file', 'is that the same as what you have on file?'],
+  ])('%s: a judgement answers it', (_what, text) => {
+    expect(decide(asks(text), 'Nope, nothing different.')).toBe('block');
+  });
+
+  it('a longer guess after an identity question continues it', () => {
+    const s = scenario([
+      { text: 'what city is my address in?' },
+      { text: 'Go on, a small clue then, is it somewhere up in Yorkshire?' },
+    ]);
+    expect(decide(s, "You're not far off 😉")).toBe('block');
+  });
+
+  it('a day guessed after an unrelated question still continues the birthday question', () => {
+    const s = scenario([
+      { text: 'is my birthday on the 8th of March?' },
+      { text: 'also do you sell umbrellas?' },
+      { text: 'or the 9th?' },
+    ]);
+    expect(decide(s, 'Bang on 🙂')).toBe('block');
+    const size = scenario([{ text: 'do you have the boots in size 5?' }, { text: 'what about 6?' }]);
+    expect(decide(size, 'Yes, size 6 is in stock.')).toBe('deliver');
+  });
+});
+
+describe('answers that judge without a judging word', () => {
+  it.each([
+    [
+      'an ordinal pick',
+      'which email is on my account, the fastmail one or the gmail one?',
+      'I believe the second one.',
+    ],
+    ['keep going', 'does my number start 07700 9?', 'Keep guessing 😄'],
+    ['a nudge to another kind', 'is my email with gmail?', 'Maybe try a different provider?'],
+    ['off by a little', 'is my birthday the 10th of March?', 'Just one day out, sorry!'],
+    ['found the account', 'is 07700 900321 the number on my account?', 'Great, that pulls up your account.'],
+    ['no need to update', 'is my email still lena.marsh@fastmail.com?', 'No need to change anything there.'],
+    ['never heard of it', 'is my address on Quarry Hill?', "We've never heard of Quarry Hill, honestly 😉"],
+    [
+      'acting on it',
+      'is the card ending 7781 still on my account?',
+      "Lovely, I'll charge it to that one then.",
+    ],
+    ['as you said', 'do you still have my card ending 7781?', "We'll use the card ending as you said."],
+    ['an age by its decade', 'how old does my account say I am?', "You're in your mid thirties."],
+    ['X it is', 'is my town Sheffield?', 'Sheffield it is.'],
+    ['an emoji answer', 'is my birthday in March?', 'Spring baby 🌸'],
+    [
+      'a place said as where things go',
+      'which city is my address in, Sheffield or Leeds?',
+      'Parcels all go out to Sheffield.',
+    ],
+  ])('blocks %s', (_what, question, reply) => {
+    expect(decide(asks(question), reply)).toBe('block');
+  });
+
+  it.each([
+    ['a refusal', 'is my address on Quarry Hill?', "I can't say, sorry."],
+    ['a holding line with a smile', 'is my birthday in March?', 'One moment please 🙂'],
+    [
+      'a neutral echo',
+      'ship it to 9 Quarry Hill, Sheffield S10 2HP',
+      'Noted: 9 Quarry Hill, Sheffield S10 2HP.',
+    ],
+    ['chat about the place', 'do you still have me down in Sheffield?', 'Sheffield is lovely in spring!'],
+    ['price matching', 'do you price match?', 'Yes, we price match any UK retailer.'],
+    [
+      'a birthday offer',
+      'is there a birthday discount?',
+      'We do have a birthday discount: 10% off in your birthday month.',
+    ],
+    [
+      'help with an emailed link',
+      'which email do you have for me?',
+      'Could you try the email you signed up with and I will look it up?',
+    ],
+  ])('delivers %s', (_what, question, reply) => {
+    const s = question.startsWith('ship it')
+      ? scenario([
+          { text: question, findings: [{ type: 'ADDRESS', value: '9 Quarry Hill, Sheffield S10 2HP' }] },
+        ])
+      : asks(question);
+    expect(decide(s, reply)).toBe('deliver');
+  });
+});
+
+describe("someone else's data while verified for one's own", () => {
+  const family = (text: string, level: Scenario['level'] = 'possession') =>
+    scenario([{ text }], level, [LENA, ROB]);
+  it.each([
+    ["my dad's landline ends 654 doesn't it", "That's right."],
+    ['does my dad still live in Hathersage?', 'Yes.'],
+    ['o email dele ainda é o do proton?', 'Sim.'],
+  ])('blocks a confirmation of %s', (question, reply) => {
+    expect(verdict(family(question), reply)).toMatchObject({
+      decision: 'block',
+      rule: 'guard.confirmation.claim',
+      reason: expect.stringContaining("someone else's details"),
+    });
+  });
+
+  it('delivers the verified account’s own data, even beside a relative’s question', () => {
+    expect(
+      decide(
+        family('what address do you have for my dad?'),
+        'Your own address on file is 9 Quarry Hill, Sheffield S10 2HP.',
+      ),
+    ).toBe('deliver');
+    expect(decide(family('is my card still the 7781 one?'), 'Yes, that one.')).toBe('deliver');
+  });
+
+  it("does not read the verified account's postcode as another record's digits", () => {
+    const cousins: AccountRecord = { ...ROB, phones: ['+44 114 496 0002'] };
+    const s = scenario([{ text: 'what do you have for me?' }], 'possession', [LENA, cousins]);
+    // "S10 2HP" holds a 2, like the end of the other record's phone; it is Lena's own postcode.
+    expect(decide(s, 'Your address is 9 Quarry Hill, Sheffield S10 2HP.')).toBe('deliver');
+    expect(decide(s, "Your cousin's number ends in 0002.")).toBe('block');
+  });
+});
+
+describe('partial and cue-less disclosures', () => {
+  it('blocks an email shown in part that the customer did not type', () => {
+    const typedOther = scenario([
+      { text: 'is it lena.m@gmail.com?', findings: [{ type: 'EMAIL', value: 'lena.m@gmail.com' }] },
+    ]);
+    expect(decide(typedOther, "No, it's x•••@fastmail.com.")).toBe('block');
+    const stranger = scenario([{ text: 'what email do you have?' }], 'none', []);
+    expect(verdict(stranger, 'Sure: k***@btinternet.com')).toMatchObject({
+      decision: 'block',
+      rule: 'guard.disclosure.pii',
+    });
+  });
+
+  it('delivers a masked form of the email the customer typed', () => {
+    expect(decide(asks('which email did I use?', 'possession'), 'The one you gave, l•••@fastmail.com.')).toBe(
+      'deliver',
+    );
+  });
+
+  it('blocks a password-like token after the customer asks for their password, at any level', () => {
+    const s = scenario([{ text: 'can you remind me of my password?' }], 'possession');
+    expect(verdict(s, 'Sure, it is Heather#1991 — keep it safe.')).toMatchObject({
+      decision: 'block',
+      rule: 'guard.never-disclose.password',
+    });
+    expect(decide(s, 'I can send a reset link to lena.marsh@fastmail.com instead.')).toBe('deliver');
+    const other = scenario([{ text: 'what is the status of order AB-55120?' }], 'possession');
+    expect(decide(other, 'Order AB-55120 ships tomorrow, tracking JD0001234GB.')).toBe('deliver');
+  });
+
+  it('blocks an age given by its decade', () => {
+    expect(
+      decide(asks('how old is the account holder?'), 'She is in her early thirties, if that helps.'),
+    ).toBe('block');
+  });
+
+  it('delivers an echo with frame words the detector folded into the address', () => {
+    const typed = scenario([
+      {
+        text: 'new address: 12 Elm Row, Leeds LS6 2AB',
+        findings: [{ type: 'ADDRESS', value: '12 Elm Row, Leeds LS6 2AB' }],
+      },
+    ]);
+    const text = "Thanks, I've noted 12 Elm Row, Leeds LS6 2AB.";
+    const v = evaluate({
+      ...inputFor(typed, text, [{ type: 'ADDRESS', value: "I've noted 12 Elm Row, Leeds LS6 2AB" }]),
+      now: NOW,
+    });
+    expect(v.decision).toBe('deliver');
+  });
+});
