@@ -11,6 +11,7 @@ import { COMMON_WORDS, SENTENCE_STARTERS } from './common-words.js';
 import type { GuardContext } from './context.js';
 import { type DigitRun, escapeRe, wordRe } from './text.js';
 import { DEMONYMS, regionCodesIn, regionNames } from './regions.js';
+import { own } from '../core/lookup.js';
 
 /** One piece of an on-file value found in the agent text. `piece` is for echo checks only, never shown. */
 export interface Hit {
@@ -208,7 +209,7 @@ function emailHits(ctx: GuardContext, r: AccountRecord): Hit[] {
     if (/^[a-z]+$/.test(local) && splitWordsSay(ctx, local))
       hits.push({ kind: 'email', part: 'email address', piece: local, pieceType: 'word' });
     // "a Google address" for gmail.com: the company behind the provider names it as well.
-    for (const owner of PROVIDER_OWNERS[label] ?? []) {
+    for (const owner of own(PROVIDER_OWNERS, label) ?? []) {
       if (wordRe(owner).test(ctx.folded) && (EMAIL_WORD.test(ctx.folded) || ctx.pending.kinds.has('email')))
         hits.push({ kind: 'email', part: 'email provider', piece: owner, pieceType: 'word' });
     }
@@ -347,7 +348,7 @@ function addressHits(ctx: GuardContext, r: AccountRecord): Hit[] {
       }
     }
     for (const place of p.placeWords) {
-      for (const adj of DEMONYMS[place] ?? []) {
+      for (const adj of own(DEMONYMS, place) ?? []) {
         // Demonyms are also languages ("I can help in Spanish"): only next to what they describe.
         if (new RegExp(`\\b${adj}\\s+(?:\\w+\\s+)?${PLACE_NOUN}`).test(ctx.folded))
           hits.push({ kind: 'address', part: 'country', piece: adj, pieceType: 'word' });

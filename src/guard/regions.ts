@@ -1,4 +1,5 @@
 import { US_STATES } from './us-states.js';
+import { own } from '../core/lookup.js';
 
 /**
  * Region codes as they end an address -> the names an agent would say instead ("an Ontario address"
@@ -28,8 +29,8 @@ const OTHER_REGIONS: Readonly<Record<string, readonly string[]>> = {
 };
 
 export function regionNames(code: string): string[] {
-  const us = US_STATES[code];
-  return [...(us ? [us] : []), ...(OTHER_REGIONS[code] ?? [])];
+  const us = own(US_STATES, code);
+  return [...(us ? [us] : []), ...(own(OTHER_REGIONS, code) ?? [])];
 }
 
 /** Region codes written in an address's place segments ("Fitzroy VIC 3065" -> VIC). */

@@ -1,3 +1,5 @@
+import { own } from '../core/lookup.js';
+
 /**
  * Agents can read data out in words ("five-oh-three", "zero one one seven") or letter by letter
  * ("B-I-R-C-H", "F A S T M A I L"), which no digit or word match sees. `respell` rewrites those
@@ -49,7 +51,7 @@ const WEAK_ZERO = new Set(['oh', 'o']);
 
 /** One spoken number token -> its digits, or undefined. "sixty-four" arrives as "sixty", "four". */
 function tokenDigits(tok: string): string | undefined {
-  return UNITS[tok] ?? TEENS[tok];
+  return own(UNITS, tok) ?? own(TEENS, tok);
 }
 
 /**
@@ -71,7 +73,7 @@ function respellNumbers(text: string): string {
     while (j < toks.length) {
       const t = toks[j]!;
       if (j > i && !/^[\s,-]*$/.test(text.slice(toks[j - 1]!.end, t.start))) break;
-      const rep = REPEAT[t.w];
+      const rep = own(REPEAT, t.w);
       const next = toks[j + 1];
       if (rep !== undefined && next && /^[\s-]*$/.test(text.slice(t.end, next.start))) {
         const d = tokenDigits(next.w);
@@ -82,9 +84,9 @@ function respellNumbers(text: string): string {
         j += 2;
         continue;
       }
-      const tens = TENS[t.w];
+      const tens = own(TENS, t.w);
       if (tens !== undefined) {
-        const unit = next && /^[\s-]*$/.test(text.slice(t.end, next.start)) ? UNITS[next.w] : undefined;
+        const unit = next && /^[\s-]*$/.test(text.slice(t.end, next.start)) ? own(UNITS, next.w) : undefined;
         if (unit !== undefined && !WEAK_ZERO.has(next!.w) && unit !== '0') {
           digits += tens + unit;
           j += 2;
@@ -139,7 +141,10 @@ const LONE_DIGIT =
   /\b((?:ends?|ending|finish(?:es|ing)?|starts?|starting|begins?|beginning)(?:\s+(?:in|with|on))?(?:\s+an?)?|(?:last|first|final) (?:digit|number)(?:\s+(?:is|was))?)\s+(zero|one|two|three|four|five|six|seven|eight|nine)\b/gi;
 
 function respellLoneDigits(text: string): string {
-  return text.replace(LONE_DIGIT, (_m, lead: string, word: string) => `${lead} ${UNITS[word.toLowerCase()]}`);
+  return text.replace(
+    LONE_DIGIT,
+    (_m, lead: string, word: string) => `${lead} ${own(UNITS, word.toLowerCase())}`,
+  );
 }
 
 /** The agent text with spelled-out digits, letters and separators written as they are meant. */

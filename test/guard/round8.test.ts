@@ -257,3 +257,22 @@ describe('partial and cue-less disclosures', () => {
     expect(v.decision).toBe('deliver');
   });
 });
+
+describe('words that are also names of what every object inherits', () => {
+  it('checks an address whose place word is "Constructor" without an error, and words like toString in the text', () => {
+    const odd: AccountRecord = {
+      ...LENA,
+      addresses: ['Av. Insurgentes Sur 1602, Col. Crédito Constructor, 03940 Ciudad de México'],
+      emails: ['lena@constructor.mx'],
+    };
+    const s = scenario([{ text: 'hola, necesito ayuda con un pedido' }], 'knowledge', [odd]);
+    for (const text of [
+      'Con gusto le ayudo con el pedido.',
+      'The constructor toString hasOwnProperty valueOf __proto__ words are fine.',
+      'It ends in constructor seven.',
+    ]) {
+      expect(verdict(s, text).rule).not.toBe('guard.error');
+    }
+    expect(decide(s, 'Con gusto le ayudo con el pedido.')).toBe('deliver');
+  });
+});
