@@ -95,9 +95,39 @@ const RULES: readonly Rule[] = [
 
 const CARD_WORDS = /card|visa|master|amex|credit|debit|karte|tarjeta|carte/;
 
+/**
+ * "the tracking number is one z nine nine nine a a one oh one …": a reference read aloud to voice-to-text,
+ * digit words and single letters after a tracking/order/case cue. Six tokens at least, four of them digit
+ * words; it stops at the first other word.
+ */
+const SPOKEN_TOKEN = '(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple|[a-z])';
+const SPOKEN_REF = new RegExp(
+  `${B}(?:${ORDER_CUES}|${TRACK_CUES}|${CASE_CUES})${E}${LINK}(${SPOKEN_TOKEN}(?:[ \\t,-]+${SPOKEN_TOKEN}){5,40})${E}`,
+  'gu',
+);
+/** Cheap gate: two digit words in a row, which ordinary prose seldom has. */
+const TWO_SPOKEN_DIGITS =
+  /(?<![a-z])(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)[ \t,-]+(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple)(?![a-z])/;
+const TRACK_START = new RegExp(`^(?:${TRACK_CUES})`);
+const SPOKEN_DIGIT = /(?<![a-z])(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)(?![a-z])/g;
+
+function spokenReferences(lower: string, spans: KeepSpan[]): void {
+  if (!TWO_SPOKEN_DIGITS.test(lower)) return;
+  SPOKEN_REF.lastIndex = 0;
+  for (let m = SPOKEN_REF.exec(lower); m !== null; m = SPOKEN_REF.exec(lower)) {
+    const id = m[1]!;
+    if ((id.match(SPOKEN_DIGIT)?.length ?? 0) < 4) continue;
+    const end = m.index + m[0].length;
+    const start = end - id.length;
+    const kind = TRACK_START.test(m[0]) ? 'TRACKING' : 'ORDER';
+    spans.push({ kind, start, end });
+  }
+}
+
 export function findKeepSpans(input: ScanInput): KeepSpan[] {
   const { lower } = input;
   const spans: KeepSpan[] = [];
+  spokenReferences(lower, spans);
   if (!/\d/.test(lower)) return spans;
   for (const rule of RULES) {
     rule.re.lastIndex = 0;

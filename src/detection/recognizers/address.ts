@@ -18,6 +18,7 @@ import {
   US_TAIL_RE,
 } from './places/address-tail.js';
 import { cuedAddresses, structuredAddresses } from './places/cued-address.js';
+import { spelledRunAt } from './support/spelled-digits.js';
 import { isCommonWord, PRODUCT_HEADS } from './names/lexicon.js';
 import { PLACE_NAMES } from './places/place-names.js';
 import { DIRECTIONALS, PREFIX_STREET_TYPES, QUANTITY_WORDS, STREET_SUFFIXES } from './places/street-types.js';
@@ -173,6 +174,36 @@ function extendTail(
   return { end, unit, postal, city };
 }
 
+/**
+ * "…, 10122 Torino TO", "…, 03940 Ciudad de México, CDMX", "…, 75008 Paris IDF": a province or state code
+ * in capitals after a town that follows a postcode belongs to the address. Only when the span already
+ * holds a postcode (four or more digits) and the code ends the clause; chat shorthand is not a region.
+ */
+const REGION_CODE_AFTER = /^[ \t]*,?[ \t]*(\p{Lu}{2,4})(?=[ \t]*(?:$|[\n.!?;,)]))/u;
+const NOT_REGION = new Set([
+  'OK',
+  'PLS',
+  'PLZ',
+  'ASAP',
+  'FYI',
+  'BTW',
+  'PS',
+  'NB',
+  'THX',
+  'TY',
+  'LOL',
+  'TIA',
+  'IMO',
+  'ETA',
+]);
+
+function regionCodeEnd(text: string, start: number, end: number): number {
+  if (!/\p{L}$/u.test(text.slice(end - 1, end)) || !/\d{4}/.test(text.slice(start, end))) return end;
+  const m = REGION_CODE_AFTER.exec(text.slice(end, end + 12));
+  if (!m || NOT_REGION.has(m[1]!)) return end;
+  return end + m[0].length;
+}
+
 function emit(
   out: Finding[],
   text: string,
@@ -182,6 +213,7 @@ function emit(
   reasons: string[],
 ): void {
   if (score <= 0) return;
+  end = regionCodeEnd(text, start, end);
   out.push({
     type: 'ADDRESS',
     start,
@@ -224,7 +256,13 @@ function spokenNumberFirst({ text, lower }: ScanInput, out: Finding[]): void {
     if (!hasCue(lower, start)) continue;
     const words = wordsFrom(lower, start + m[0].length, 12);
     let k = 0;
-    while (k < words.length && k < 3 && isStreetNameWord(words[k]!.w) && !STREET_SUFFIXES.has(words[k]!.w))
+    // A street type word may name the street when a plain type follows: "station road", "park avenue".
+    while (
+      k < words.length &&
+      k < 3 &&
+      isStreetNameWord(words[k]!.w) &&
+      (!STREET_SUFFIXES.has(words[k]!.w) || SPOKEN_STREET.test(words[k + 1]?.w ?? ''))
+    )
       k++;
     if (k === 0 || k >= words.length || !STREET_SUFFIXES.has(words[k]!.w)) continue;
     let end = words[k]!.end;
@@ -236,15 +274,42 @@ function spokenNumberFirst({ text, lower }: ScanInput, out: Finding[]): void {
       while (k < words.length && SPOKEN_DIGITS.test(words[k]!.w)) k++;
       end = words[k - 1]!.end;
     }
-    for (let n = 0; n < 3 && k < words.length; n++, k++) {
-      const w = words[k]!.w;
-      if (STOP.has(w) || isCommonWord(w) || !/^\p{L}+$/u.test(w)) break;
-      end = words[k]!.end;
-    }
+    const withPostcode = spokenPostcodeEnd(lower, words, k);
+    if (withPostcode > 0) end = withPostcode;
+    else
+      for (let n = 0; n < 3 && k < words.length; n++, k++) {
+        const w = words[k]!.w;
+        if (STOP.has(w) || isCommonWord(w) || !/^\p{L}+$/u.test(w)) break;
+        end = words[k]!.end;
+      }
     // "moved to one bigger place": "place", "way", "court" are everyday words; a city or unit must follow
     if (!plainSuffix && end === streetEnd) continue;
     emit(out, text, start, end, 0.85, ['spoken-house-number', 'address-cue']);
   }
+}
+
+/** A spoken UK postcode: "c m twenty three two e x", "s w one a one a a". */
+const SPOKEN_UK_POSTCODE = new RegExp(
+  `(?:[a-z][ \\t]+){1,2}(?:${NUM_W}|[a-z])(?:[ \\t]+(?:${NUM_W}|[a-z])){0,4}?[ \\t]+(?:${NUM_W})[ \\t]+[a-z][ \\t]+[a-z](?![\\p{L}\\p{N}])`,
+  'uy',
+);
+
+/**
+ * After a spoken street: up to three town/state words (any words but glue), then a postcode read aloud,
+ * a US ZIP in digit words ("columbus ohio four three two oh one") or a UK postcode in letters and numbers.
+ * Returns the postcode's end, or -1 when none follows.
+ */
+function spokenPostcodeEnd(lower: string, words: readonly Word[], k: number): number {
+  for (let n = 0; n <= 3 && k + n < words.length; n++) {
+    const at = words[k + n]!.start;
+    const zip = spelledRunAt(lower, at, 5, 5);
+    if (n > 0 && zip && (zip.digits.length === 5 || zip.digits.length === 9)) return zip.end;
+    if (n > 0 && stickyEnd(SPOKEN_UK_POSTCODE, lower, at) > 0)
+      return stickyEnd(SPOKEN_UK_POSTCODE, lower, at);
+    const w = words[k + n]!.w;
+    if (STOP.has(w) || !/^\p{L}+$/u.test(w) || SPOKEN_DIGITS.test(w)) return -1;
+  }
+  return -1;
 }
 
 // "9/117" is unit 9 at number 117 (Australian style); "69, rue …" puts a comma after the number (French).
@@ -343,6 +408,17 @@ function numberFirst({ text, lower }: ScanInput, out: Finding[]): void {
       score =
         (caps ? 0.65 : 0.55) + (digits >= 2 ? 0.05 : -0.1) + (tail.unit ? 0.15 : 0) + (tail.city ? 0.1 : 0);
     if (kind === 'prefix-type' && !cued && !tail.postal && !tail.unit) score -= 0.1;
+    // "does the Jordan 4 Retro run small?": capitalised words then a street type in lower case is a
+    // product model and a verb, not a street; people write a street's name and type the same way.
+    if (
+      kind === 'suffix' &&
+      !cued &&
+      !tail.postal &&
+      !tail.unit &&
+      !tail.city &&
+      caseBreak(text, numEnd, streetEnd)
+    )
+      continue;
     const reasons = [
       kind,
       ...(cued ? ['cue'] : []),
@@ -353,6 +429,29 @@ function numberFirst({ text, lower }: ScanInput, out: Finding[]): void {
   }
 }
 
+/** Street types that are nothing but street types: written in lower case they still name a street. */
+const PLAIN_STREET_TYPE =
+  /^(?:street|st|avenue|ave|av|road|rd|lane|ln|drive|dr|boulevard|blvd|court|ct|place|pl|highway|hwy|terrace|crescent|parkway|pkwy)\.?$/;
+
+/**
+ * The street words after the number start capitalised but the last one, the type, is an everyday word
+ * ("run", "way", "walk", "park") in lower case: a product and a verb or noun, not a street.
+ */
+function caseBreak(text: string, from: number, streetEnd: number): boolean {
+  const words = text
+    .slice(from, streetEnd)
+    .trim()
+    .split(/[ \t]+/);
+  const last = words.at(-1) ?? '';
+  return (
+    words.length >= 2 &&
+    /^\p{Lu}/u.test(words[0]!) &&
+    LOWER_CASE_ONLY.test(last) &&
+    !PLAIN_STREET_TYPE.test(last) &&
+    isCommonWord(last)
+  );
+}
+
 const GERMAN_SUFFIX =
   'straße|strasse|str\\.|str|weg|platz|allee|gasse|damm|ufer|chaussee|steig|pfad|ring|markt|graben|stieg|gracht|laan|plein|kade|dijk|vej|gade|gatan|vägen|väg|gata|veien|vei|' +
   // Dutch, Russian, Hungarian, Finnish, Nordic, Polish name-first types
@@ -361,11 +460,11 @@ const WEAK_GERMAN_SUFFIX =
   'hof|berg|feld|garten|kamp|wall|tor|brücke|bruecke|siedlung|park|heide|au|tal|bach|höhe|hoehe';
 const NAME_WORD = "[\\p{L}][\\p{L}\\p{M}'’.-]*";
 const NAME_FIRST = new RegExp(
-  `(?<![\\p{L}\\p{M}\\d'’.-])((?:${NAME_WORD}[ \\t]+){0,3}?)((?:${NAME_WORD})?(?:(${GERMAN_SUFFIX})|(${WEAK_GERMAN_SUFFIX})))[ \\t]+(\\d{1,4}(?:bis|ter|[a-z])?(?:[ \\t]*[-/][ \\t]*\\d{1,4}[a-z]?){0,2})(?![\\p{L}\\p{M}\\d]|[.,]\\d)`,
+  `(?<![\\p{L}\\p{M}\\d'’.-])((?:${NAME_WORD}[ \\t]+){0,3}?)((?:${NAME_WORD})?(?:(${GERMAN_SUFFIX})|(${WEAK_GERMAN_SUFFIX})))[ \\t]+(\\d{1,4}(?:bis|ter|[a-z])?(?:[ \\t]*[-/][ \\t]*\\d{1,4}[a-z]?){0,2}(?:-(?:iii|ii|iv|i|hs|bg|h))?)(?![\\p{L}\\p{M}\\d]|[.,]\\d)`,
   'gu',
 );
 const ROMANCE_FIRST = new RegExp(
-  `(?<![\\p{L}\\p{M}\\d])(?:${[...PREFIX_STREET_TYPES].join('|')}|c/|avda\\.|av\\.|r\\.|ul\\.|al\\.|jl\\.|jln\\.?)[ \\t]+((?:${NAME_WORD}[ \\t]+){0,4}?${NAME_WORD})[ \\t]*,?[ \\t]*(?:n[º°o.]?[ \\t]*)?\\d{1,4}[a-z]?(?![\\p{L}\\p{M}\\d]|[.,]\\d)`,
+  `(?<![\\p{L}\\p{M}\\d])(?:${[...PREFIX_STREET_TYPES].join('|')}|c/|avda\\.|av\\.|r\\.|ul\\.|al\\.|jl\\.|jln\\.?)[ \\t]+((?:${NAME_WORD}[ \\t]+){0,4}?${NAME_WORD})[ \\t]*,?[ \\t]*(?:n[º°o.]?[ \\t]*)?\\d{1,4}[a-z]?(?:\\/\\d{1,4}[a-z]?)?(?![\\p{L}\\p{M}\\d]|[.,]\\d)`,
   'gu',
 );
 const GERMAN_PREFIX =
@@ -454,7 +553,7 @@ function namedStreetPostcode({ text, lower }: ScanInput, out: Finding[]): void {
 
 // Rural forms are a route and a box: "RR 2 Box 152", "HC 1 Box 10", "Rural Route 3, Box 7".
 const PO_BOX =
-  /(?<![\p{L}])(?:p\.?[ \t]?o\.?[ \t]?box|post[ \t]office[ \t]box|pob|postfach|apartado(?: de correos)?|caixa postal|casilla|(?:r\.?[ \t]?r\.?|rural[ \t]route|h\.?[ \t]?c\.?|highway[ \t]contract|star[ \t]route)[ \t]*#?\d{1,3}[ \t]*,?[ \t]*box)[ \t]*(?:no\.?[ \t]*)?#?[ \t]*\d{1,7}(?!\d)/gu;
+  /(?<![\p{L}])(?:p\.?[ \t]?o\.?[ \t]?box|post[ \t]office[ \t]box|pob|postfach|apartado(?: de correos)?|caixa postal|casilla|case postale|(?:r\.?[ \t]?r\.?|rural[ \t]route|h\.?[ \t]?c\.?|highway[ \t]contract|star[ \t]route)[ \t]*#?\d{1,3}[ \t]*,?[ \t]*box)[ \t]*(?:no\.?[ \t]*)?#?[ \t]*\d{1,7}(?!\d)/gu;
 /** French "BP 123" / "boîte postale 45": two letters alone are an address only with a postcode after. */
 const BOITE_POSTALE = /(?<![\p{L}])(?:b\.?[ \t]?p\.?|boîte postale|boite postale|cs)[ \t]*\d{1,5}(?!\d)/gu;
 
@@ -490,7 +589,7 @@ function poBoxes({ text, lower }: ScanInput, out: Finding[]): void {
       const tail = extendTail(lower, m.index + m[0].length);
       if (tail.postal) emit(out, text, m.index, tail.end, 0.9, ['po-box']);
     }
-  if (!/box|postfach|apartado|caixa|casilla/.test(lower)) return;
+  if (!/box|postfach|apartado|caixa|casilla|case postale/.test(lower)) return;
   for (const m of matchAll(PO_BOX, lower)) {
     const end = m.index + m[0].length;
     const tail = extendTail(lower, end);

@@ -1,6 +1,7 @@
 import type { Finding } from '../../core/finding.js';
 import type { Recognizer } from '../types.js';
 import { readAt, skipFiller } from './support/cued-value.js';
+import { findSpelledRuns, spelledRunAt } from './support/spelled-digits.js';
 import { countDigits, makeFinding, wordsRe } from './support/words.js';
 
 const ID = 'bank-account';
@@ -58,7 +59,10 @@ export const bankAccountRecognizer: Recognizer = {
   types: ['BANK_ACCOUNT'],
   detect({ text, lower }) {
     const out: Finding[] = [];
-    if (countDigits(text, 6) < 6) return out;
+    if (countDigits(text, 6) < 6) {
+      if (findSpelledRuns(lower, 6).length > 0) scan(STRONG, 0.88, text, lower, out);
+      return out;
+    }
     scan(STRONG, 0.88, text, lower, out);
     scan(WEAK, 0.62, text, lower, out);
     if (lower.includes('sort')) {
@@ -86,9 +90,11 @@ function scan(cue: RegExp, score: number, text: string, lower: string, out: Find
       if (at < 0) continue;
     }
     const v = readAt(VALUE, lower, at);
-    if (!v) continue;
+    // Dictated to voice-to-text: "account number is three one nine two six eight one nine"
+    const spoken = v ? undefined : score >= 0.8 ? spelledRunAt(lower, at, 6, 4) : undefined;
+    if (!v && !(spoken && spoken.digits.length <= 23)) continue;
     const start = at;
-    const end = at + v[0].length;
+    const end = v ? at + v[0].length : spoken!.end;
     if (out.some((f) => f.start < end && start < f.end)) continue;
     out.push(makeFinding('BANK_ACCOUNT', text, start, end, score, ID, [m[0].trim()]));
   }

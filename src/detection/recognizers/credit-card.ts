@@ -7,8 +7,12 @@ import { countDigits, lastCueEnd, makeFinding, nearestCue, nextCueStart, wordsRe
 
 const ID = 'credit-card';
 
-/** A run of digit groups joined by single spaces/dashes (two spaces tolerated: "5100  4724"). */
-const RUN = /(?<![\p{L}\p{N}.,$€£-])\d+(?:(?: {1,2}|-| - )\d+)*/gu;
+/**
+ * A run of digit groups joined by single spaces/dashes (two spaces tolerated: "5100  4724"), dots as some
+ * cards are printed ("4916.3385.1122.0047"), or one line break where a phone or chat window wrapped it.
+ */
+const RUN = /(?<![\p{L}\p{N}.,$€£-])\d+(?:(?: {1,2}|-| - |\.(?=\d))\d+)*/gu;
+const WRAPPED = /(?<![\p{L}\p{N}.,$€£-])\d+(?:[ -]\d+)*[ \t]*\r?\n[ \t]*\d+(?:[ -]\d+)*/gu;
 const GROUP = /\d+/g;
 
 const POSITIVE = wordsRe([
@@ -80,6 +84,7 @@ export const creditCardRecognizer: Recognizer = {
       }
       out.push(makeFinding('CREDIT_CARD', text, start, end, score, ID, reasons));
     }
+    if (text.includes('\n')) wrapped(text, lower, out);
     return out;
   },
 };
@@ -102,6 +107,33 @@ function bestWindow(
     }
   }
   return best;
+}
+
+/**
+ * "card number is 4532 7153\n8201 6642": a number a phone or chat window wrapped over two lines. Two short
+ * numbers on consecutive lines can pass Luhn by chance, so a card word must sit right before it and the
+ * valid window must cross the line break.
+ */
+function wrapped(text: string, lower: string, out: Finding[]): void {
+  WRAPPED.lastIndex = 0;
+  for (let m = WRAPPED.exec(text); m !== null; m = WRAPPED.exec(text)) {
+    const groups: { s: number; e: number; d: string }[] = [];
+    GROUP.lastIndex = 0;
+    for (let g = GROUP.exec(m[0]); g !== null; g = GROUP.exec(m[0])) {
+      groups.push({ s: m.index + g.index, e: m.index + g.index + g[0].length, d: g[0] });
+    }
+    const hit = bestWindow(groups);
+    if (!hit || !text.slice(hit.start, hit.end).includes('\n') || /\d/.test(text[hit.end] ?? '')) continue;
+    if (lastCueEnd(lower, hit.start, POSITIVE, 40) < 0) continue;
+    if (out.some((f) => f.start < hit.end && hit.start < f.end && f.end - f.start >= hit.end - hit.start))
+      continue;
+    out.push(
+      makeFinding('CREDIT_CARD', text, hit.start, hit.end, 0.85, ID, [
+        cardBrand(hit.digits)!,
+        'line-wrapped',
+      ]),
+    );
+  }
 }
 
 /** "the card number is four one one one …": a spoken, Luhn-valid number right after a card word. */

@@ -1,6 +1,7 @@
 import type { Finding } from '../../core/finding.js';
 import type { Recognizer } from '../types.js';
 import { readAt, skipFiller } from './support/cued-value.js';
+import { spelledRunAt } from './support/spelled-digits.js';
 import { makeFinding, wordsRe } from './support/words.js';
 
 const ID = 'driver-license';
@@ -25,6 +26,10 @@ const CUE = wordsRe([
   "driver[’']s\\s+licen[cs]e(?:\\s*(?:no|nr|number|num|#|id))?",
   'driving\\s+licen[cs]e(?:\\s*(?:no|nr|number|num|#))?',
   'licen[cs]e\\s*(?:no|nr|number|num|#)',
+  // "LIC#: F255-…", "lic. no 4471…": the abbreviation needs a number sign or word
+  'lic\\.?\\s*(?:#|no\\.?|nr\\.?|number|num)',
+  // "🪪 D123…" in an emoji-labelled form
+  '🪪',
   // "my license is …", "license: …": the value must still carry digits ("my license is expired" does not)
   '(?:my|the|your)\\s+licen[cs]e(?!\\s+(?:key|plate|code|file|agreement))',
   'licen[cs]e\\s*:',
@@ -60,7 +65,7 @@ export const driverLicenseRecognizer: Recognizer = {
     const out: Finding[] = [];
     if (/dni|nie|nif/.test(lower)) spanishId(text, lower, out);
     if (
-      !/lic|dl|führer|fahrerlaubnis|fuehrer|permis|conduc|condu[çc]|patente|motorista|habilita|cnh|rijbewijs/.test(
+      !/lic|dl|führer|fahrerlaubnis|fuehrer|permis|conduc|condu[çc]|patente|motorista|habilita|cnh|rijbewijs|🪪/u.test(
         lower,
       )
     )
@@ -74,6 +79,15 @@ export const driverLicenseRecognizer: Recognizer = {
       }
       const at = skipFiller(lower, m.index + m[0].length);
       if (at < 0) continue;
+      // Dictated: "license number is b six four one nine oh two two" (a letter or two, then digit words)
+      const lead = /^(?:[a-z][ \t]+){0,2}/.exec(lower.slice(at, at + 4))![0];
+      const spoken = spelledRunAt(lower, at + lead.length, 5, 4);
+      if (spoken && spoken.digits.length <= 16) {
+        out.push(
+          makeFinding('DRIVER_LICENSE', text, at, spoken.end, 0.88, ID, [m[0].trim(), 'spelled-digits']),
+        );
+        continue;
+      }
       const v = readAt(VALUE, lower, at);
       if (!v) continue;
       // Keep groups while they carry digits: "D009-8918-3131 and ok" stops before "and".

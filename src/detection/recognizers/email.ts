@@ -66,7 +66,46 @@ function scanPlain(text: string, from: number, to: number, at: number, out: Find
     const end = start + m[0].length;
     if (start > at) break;
     if (end <= at) continue;
-    out.push(makeFinding('EMAIL', text, start, end, 0.97, ID));
+    out.push(makeFinding('EMAIL', text, wrappedStart(text, start), end, 0.97, ID));
+    return end;
+  }
+  return spacedAfterDots(text, from, to, at, out);
+}
+
+/**
+ * "christopher.vandenberghe-\nmertens@telenet.be": a long address a phone wrapped after a hyphen. The
+ * piece before the line break belongs to the local part when it ends in "-" with no space. A dot is not
+ * taken: "Thanks.\njane@x.com" is a sentence, then the address.
+ */
+const WRAPPED_LOCAL =
+  /(?<![\p{L}\p{N}._%+'-])[\p{L}\p{N}_%+'-]+(?:\.[\p{L}\p{N}_%+'-]+)*(?<=[\p{L}\p{N}_])-\r?\n$/u;
+
+function wrappedStart(text: string, start: number): number {
+  if (text.charAt(start - 1) !== '\n') return start;
+  const m = WRAPPED_LOCAL.exec(text.slice(Math.max(0, start - LOCAL_MAX), start));
+  return m ? start - m[0].length : start;
+}
+
+/**
+ * "marco. rossi@libero. it": autocorrect puts a space after every dot. Taken only when the domain has
+ * such a dot too (a consistent autocorrect pattern, so "Thanks. bob@x.com" keeps "Thanks" out), the TLD
+ * is known, and the address ends the clause ("bob@x. it didn't work" is a sentence).
+ */
+const SPACED_DOTS = new RegExp(
+  String.raw`(?<![\p{L}\p{N}._%+'-])[\p{L}\p{N}_%+'-]+(?:\. ?[\p{L}\p{N}_%+'-]+)*@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\. ?)*[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\. (?:${TLD})(?=[ 	]*(?:$|[
+.,;:!?)(]))`,
+  'gu',
+);
+
+function spacedAfterDots(text: string, from: number, to: number, at: number, out: Finding[]): number {
+  const win = text.slice(from, to);
+  SPACED_DOTS.lastIndex = 0;
+  for (let m = SPACED_DOTS.exec(win); m !== null; m = SPACED_DOTS.exec(win)) {
+    const start = from + m.index;
+    const end = start + m[0].length;
+    if (start > at) break;
+    if (end <= at) continue;
+    out.push(makeFinding('EMAIL', text, start, end, 0.85, ID, ['autocorrect-spaces']));
     return end;
   }
   return -1;
@@ -101,6 +140,7 @@ function scanObfuscated(
 /** Spoken numbers and letters a dictated local part is made of: "k wu eighty eight at sign …". */
 const SPOKEN_PART =
   /^(?:[a-z]|zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|double|triple|dot|underscore|dash|hyphen)$/;
+const JOINER = /^(?:underscore|dot|dash|hyphen)$/;
 /** Where a dictated address's local part cannot reach back past: the words that introduce it. */
 const LOCAL_STOP =
   /^(?:is|was|it's|its|it’s|email|e-mail|mail|address|me|at|to|my|the|on|and|or|use|try|send|reach|contact|um|uh|so|yes|yeah|okay|ok)$/;
@@ -112,18 +152,22 @@ const LOCAL_STOP =
 function spokenLocalStart(lower: string, start: number, atSign: boolean): number {
   let s = start;
   let plain = false;
+  let joined = false;
   let spokenSeen = SPOKEN_PART.test(/^[a-z]+/.exec(lower.slice(start, start + 16))?.[0] ?? '');
-  for (let n = 0; n < 4; n++) {
+  for (let n = 0; n < 6; n++) {
     const m = /([a-z]+)\s+$/.exec(lower.slice(Math.max(0, s - 16), s));
     if (!m || (m.index === 0 && s - 16 > 0)) break;
     const word = m[1]!;
     if (LOCAL_STOP.test(word) || NOT_LOCAL.has(word)) break;
     const spoken = SPOKEN_PART.test(word);
-    // "tom ninety at gmail dot com": one plain word may open a local part that goes on in spoken digits
-    if (!atSign && !spoken && (!spokenSeen || plain)) break;
+    // "tom ninety at gmail dot com": one plain word may open a local part that goes on in spoken digits;
+    // a spoken joiner ("anna underscore schmidt", "jan dot de vries") ties the word before it in as well.
+    if (!atSign && !spoken && (!spokenSeen || plain) && !joined) break;
+    if (n >= 4 && !joined) break;
     const prev = s - m[0].length;
     if (prev > 0 && /[a-z0-9]/.test(lower[prev - 1]!)) break;
     s = prev;
+    joined = JOINER.test(word);
     if (!spoken) plain = true;
     else spokenSeen = true;
   }

@@ -11,7 +11,8 @@ const ALNUM = /[a-z0-9]/;
 
 /**
  * A mod-97-valid IBAN of its country's exact length is enough on its own (1 in 97 random strings pass,
- * and the length must match too). Groups may be separated by single spaces or dashes, any case.
+ * and the length must match too). Groups may be separated by single spaces or dashes, any case, or one
+ * line break where the number wrapped.
  */
 export const ibanRecognizer: Recognizer = {
   id: ID,
@@ -27,8 +28,12 @@ export const ibanRecognizer: Recognizer = {
       while (compact.length < len && i < lower.length) {
         const c = lower[i]!;
         if (ALNUM.test(c)) compact += c.toUpperCase();
-        else if ((c === ' ' || c === '-') && ALNUM.test(lower[i + 1] ?? '') && lower[i - 1] !== ' ') {
-          // a separator only between groups
+        else if (
+          (c === ' ' || c === '-' || c === '\n') &&
+          ALNUM.test(lower[i + 1] ?? '') &&
+          lower[i - 1] !== ' '
+        ) {
+          // a separator only between groups; a line break where the number wrapped
         } else break;
         i++;
       }

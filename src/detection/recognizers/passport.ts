@@ -24,6 +24,12 @@ const CUE = wordsRe([
   'documento\\s+de\\s+viaje',
   'document\\s+de\\s+voyage',
   'reisedokument(?:nummer)?',
+  // "numer paszportu EA…", "číslo pasu …", "pasaport no …", "passnummer"; "🛂 N1287…" in an emoji-labelled form
+  'paszport(?:u|owy|owego)?',
+  'cestovn[íi]\\s+pas(?:u)?',
+  'pasaport(?:\\s*(?:no|numaras[ıi]))?',
+  'pass(?:nummer|nr)',
+  '🛂',
 ]);
 /** 6–10 letters/digits (US 9 digits, UK 9 digits, EU letter+digit mixes), optionally one inner space. */
 const VALUE = /[a-z0-9]{1,3} ?[a-z0-9]{4,9}(?![\p{L}\p{N}])/uy;
@@ -34,7 +40,7 @@ export const passportRecognizer: Recognizer = {
   types: ['PASSPORT'],
   detect({ text, lower }) {
     const out: Finding[] = [];
-    if (!/pass|pasaporte|pasp|pp|travel|viaje|voyage|reisedok/.test(lower)) return out;
+    if (!/pass|pasaporte|pasp|pasz|pasap|cestovn|pp|travel|viaje|voyage|reisedok|🛂/u.test(lower)) return out;
     CUE.lastIndex = 0;
     for (let m = CUE.exec(lower); m !== null; m = CUE.exec(lower)) {
       let at = skipFiller(lower, m.index + m[0].length);

@@ -7,14 +7,14 @@ const ID = 'password';
 
 /** Cue, then up to five connective words ("I use", "for my account"), then a link ("is", ":", "ist"…). */
 const CUE =
-  'memorable\\s+(?:word|information|info)|security\\s+word|pass(?:word|wd|code|phrase)?s?|pas+w(?:or|ro|o)?r?d|pwd|pw|pin(?:\\s*(?:code|number|no))?|log-?in|sign-?in|credentials?|secret(?:\\s+(?:word|answer))?|(?:[a-zäöüß]{2,16}-?)?(?:passwort|kennwort)|zugangsdaten|geheimzahl|contraseña|contrasena|clave(?:\\s+de\\s+acceso)?|code\\s+d.acc[eè]s|access\\s+code|zugangscode|mot\\s+de\\s+passe|mdp|code\\s+secret|code\\s+pin|senha|palavra-passe|wachtwoord|parola\\s+d.ordine';
+  'memorable\\s+(?:word|information|info)|security\\s+word|pass(?:word|wd|code|phrase)?s?|pas+w(?:or|ro|o)?r?d|pwd|pw|pin(?:\\s*(?:code|number|no))?|log-?in|sign-?in|credentials?|creds|secret(?:\\s+(?:word|answer))?|(?:[a-zäöüß]{2,16}-?)?(?:passwort|kennwort)|zugangsdaten|geheimzahl|contraseña|contrasena|clave(?:\\s+de\\s+acceso)?|code\\s+d.acc[eè]s|access\\s+code|zugangscode|mot\\s+de\\s+passe|mdp|code\\s+secret|code\\s+pin|senha|palavra-passe|wachtwoord|parola\\s+d.ordine|has(?:ł|l)o|has(?:ł|l)a|heslo|l(?:ö|o)senord|passord|adgangskode|salasana|(?:ş|s)ifre';
 const CONNECTIVE =
   "i|we|that|which|use|used|using|have|had|set|chose|picked|made|for|on|to|my|the|account|it|its|just|currently|usually|always|normally|new|old|current|temporary|temp|you|sent|gave|me|emailed|texted|issued|email|amazon|website|site|app|portal|online|banking|ich|benutze|verwende|nutze|habe|für|mein|meine|das|que|uso|utilizo|tengo|para|mi|la|el|je|j'utilise|utilise|pour|mon|ma|le|compte|actuel|actuelle|nouveau|nouvel|ancien|temporaire|provisoire|actual|nueva|nuevo|antigua|antiguo|temporal|aktuelle|aktuelles|neue|neues|alte|altes|mia|il|a|minha|o|mijn|het|de|è|uso|usata";
 const LINK =
   "(?:,\\s*)?(?:(?:it|which|that)\\s*(?:'s|’s|is|was)|is|was|are|were|=|:|->|=>|ist|lautet|war|es|era|est|était|c'est|è|é|e'|is|era|sarebbe|luidt|was|(?:set|changed|reset|updated|change)\\s+(?:it\\s+)?to|would\\s+be|should\\s+be)";
 /** Cues that name a password outright; "pass", "pin", "login" are everyday words and need a link. */
 const BARE_CUE =
-  '(?<!(?:boarding|bus|season|day|gym|hall|event|ski|park|travel|rail|metro|annual|free|guest|backstage|vip|press|access|bus)\\s)pass|password|pass-?code|pass-?phrase|passwort|pas+w(?:or|ro|o)?r?d|passwd|pwd|pw|(?:[a-zäöüß]{2,16}-?)?(?:passwort|kennwort)|contraseña|contrasena|mot\\s+de\\s+passe|mdp|senha|wachtwoord';
+  '(?<!(?:boarding|bus|season|day|gym|hall|event|ski|park|travel|rail|metro|annual|free|guest|backstage|vip|press|access|bus)\\s)pass|password|pass-?code|pass-?phrase|passwort|pas+w(?:or|ro|o)?r?d|passwd|pwd|pw|(?:[a-zäöüß]{2,16}-?)?(?:passwort|kennwort)|contraseña|contrasena|mot\\s+de\\s+passe|mdp|senha|wachtwoord|has(?:ł|l)o|has(?:ł|l)a|heslo|l(?:ö|o)senord|passord|adgangskode|salasana|(?:ş|s)ifre';
 /** Cues that can only mean a secret, whatever words sit between them and the value. */
 const STRONG_CUE = `${BARE_CUE}|memorable\\s+(?:word|information|info)|security\\s+word|clave`;
 /** "tried logging in with Xk9mP2vq": what someone logs in with, when it is not an account or provider. */
@@ -30,7 +30,9 @@ const E = '(?![a-z0-9\\u00c0-\\u024f])';
 const PATTERN = new RegExp(
   [
     `${B}(?:${CUE})${E}(?:\\s+(?:${CONNECTIVE})${E}){0,5}\\s*(?:${LINK})(?=[\\s"“'‘«])\\s*`,
-    `${B}(?:${CUE})\\s*[:=]\\s*`,
+    // "password: x"; "Old password - sakura_1103!": a dash between spaces links a form field too, when the
+    // value looks like a secret
+    `${B}(?:${CUE})(?:\\s*[:=]|${E}[ \\t]+[-–—][ \\t]+(?=${SECRET_SHAPE}))\\s*`,
     `${B}(?:set|changed|reset|updated|change)\\s+(?:my\\s+|the\\s+)?(?:${CUE})${E}\\s+to\\s+`,
     // "with password "x"": a quoted value right after the cue needs no "is"
     `${B}(?:${CUE})${E}\\s*(?=["“'‘«])`,
@@ -47,12 +49,12 @@ const PATTERN = new RegExp(
   'gu',
 );
 /** Cues that are also everyday words ("I'll pass", "login was fine"): only a password-like value counts. */
-const WEAK_CUE = /^(?:pass|log-?in|sign-?in|credentials?|secret|clave)$/;
+const WEAK_CUE = /^(?:pass|log-?in|sign-?in|credentials?|creds|secret|clave)$/;
 const QUOTED = /["“'‘«]([^"”'’»\n]{1,64})["”'’»]/y;
 const TOKEN = /[^\s]{1,64}/y;
-/** A credential pair: "jane / pass1", "jane and pass1". */
+/** A credential pair: "jane / pass1", "jane and pass1", "jane :: pass1". */
 const PAIR =
-  /\s*(?:\/|\||,|and|und|y|et)\s*(?:(?:password|pass|pw|pwd|passwort|contraseña|mot de passe)\s*(?:is|:|ist|es|est)?\s*)?([^\s]{1,64})/y;
+  /\s*(?:\/|\||,|::?|;|and|und|y|et)\s*(?:(?:password|pass|pw|pwd|passwort|contraseña|mot de passe)\s*(?:is|:|ist|es|est)?\s*)?([^\s]{1,64})/y;
 
 /** Words that follow "password is" in complaints, not secrets: "my password is not working". */
 const STOP = new Set(
@@ -81,7 +83,7 @@ export const passwordRecognizer: Recognizer = {
   detect({ text, lower }) {
     const out: Finding[] = [];
     if (
-      !/pas|pw|pin|log|sign|connect|conect|meld|credential|secret|kennwort|contrase|clave|mdp|senha|wachtwoord|parola|code|zugang|memorable|security/.test(
+      !/pas|pw|pin|log|sign|connect|conect|meld|creds|credential|secret|kennwort|contrase|clave|mdp|senha|wachtwoord|parola|code|zugang|memorable|security|has[łl]|heslo|senord|passord|adgangs|salasana|ifre/.test(
         lower,
       )
     )
@@ -90,6 +92,12 @@ export const passwordRecognizer: Recognizer = {
     for (let m = PATTERN.exec(lower); m !== null; m = PATTERN.exec(lower)) {
       const at = m.index + m[0].length;
       if (m[0].includes('   ')) continue;
+      const dictated = readDictated(lower, at);
+      if (dictated > at && !out.some((f) => f.start < dictated && at < f.end)) {
+        out.push(makeFinding('PASSWORD', text, at, dictated, 0.9, ID, ['dictated']));
+        PATTERN.lastIndex = Math.max(PATTERN.lastIndex, dictated);
+        continue;
+      }
       const hit = readValue(text, lower, at);
       if (!hit) continue;
       const { start, end, value, quoted } = hit;
@@ -166,6 +174,27 @@ function loggedInWith(text: string, lower: string, out: Finding[]): void {
     if (out.some((f) => f.start < hit.end && hit.start < f.end)) continue;
     out.push(makeFinding('PASSWORD', text, hit.start, hit.end, 0.8, ID, ['logged-in-with']));
   }
+}
+
+/**
+ * A password read aloud to voice-to-text: "capital p purple monkey dishwasher seven all one word". Words
+ * up to a closing "all one word" / "no spaces", or, when it opens with a spoken case marker ("capital
+ * p", "uppercase k"), up to the end of the clause. Returns the value's end, or -1.
+ */
+const DICTATED_CLOSED =
+  /((?:[^\s]+[ \t]+){1,10}?)(?:(?:all|it['’]s|its|as)[ \t]+)?(?:one[ \t]+word|no[ \t]+spaces?|all[ \t]+(?:lower[ \t-]?case|caps|together))(?![\p{L}])/uy;
+const DICTATED_OPEN =
+  /(?:capital|uppercase|upper[ \t]+case|lowercase|lower[ \t]+case|small)[ \t]+[a-z](?:[ \t]+[^\s.,;!?]+){0,8}/uy;
+
+function readDictated(lower: string, at: number): number {
+  // "password is not working, it's one word": a complaint, not a value
+  if (STOP.has(/^[^\s,.;:!?]*/.exec(lower.slice(at, at + 24))![0])) return -1;
+  DICTATED_CLOSED.lastIndex = at;
+  const closed = DICTATED_CLOSED.exec(lower);
+  if (closed && !closed[1]!.includes('\n')) return at + closed[1]!.trimEnd().length;
+  DICTATED_OPEN.lastIndex = at;
+  const open = DICTATED_OPEN.exec(lower);
+  return open ? at + open[0].length : -1;
 }
 
 function trimEnd(text: string, end: number): number {

@@ -131,6 +131,10 @@ export function judgeSpan(span: NameSpan, strength: CueStrength, confirmed: bool
 }
 
 const HERE_AFTER = /^[ \t]+(?:here|again)\b/;
+/** German function words: a message holding one reads "im" as "in dem". */
+const GERMAN_WORDS =
+  /(?<![\p{L}])(?:ist|sind|seit|liegt|und|nicht|mein|meine|meinen|der|das|noch|bei|auf|vom|zum|zur|ich|wir|habe|wurde|bitte|danke|von|für|ihnen)(?![\p{L}])/u;
+const OPEN_QUOTE = /^[ \t]*["“„'‘«]/;
 /** A line start, optionally a greeting first: "Hi, Jane again", "hello - Jane Doe here". */
 const LINE_START =
   /(?:^|\n)[ \t]*(?:(?:hi|hello|hey|hiya|hallo|hola|bonjour|salut)[ \t]*[,!.:;—–-]?[ \t]*(?:(?:it['’]s|it is|this is)[ \t]+)?)?(?=\p{L})/gu;
@@ -155,17 +159,22 @@ function fromCues({ text, lower }: ScanInput, out: Finding[]): void {
       const at = m.index + m[0].length;
       if (cue.strength === 'given' && !DELIVERY_CONTEXT.test(lower.slice(Math.max(0, m.index - 60), m.index)))
         continue;
-      const raw = readName(text, lower, at);
+      // "signed for by "J. Whitfield"": a quoted name after its cue
+      const q = OPEN_QUOTE.exec(text.slice(at, at + 4));
+      const raw = readName(text, lower, q ? at + q[0].length : at);
       if (!raw) continue;
       // Three blanks between cue and words are the name the engine already masked: what follows it
       // ("mi esposa [PERSON] hizo el pedido") is the rest of the sentence, not another name.
       if (text.slice(at, raw.start).includes('   ')) continue;
       const confirmed = CONFIRMERS.test(lower.slice(raw.end, raw.end + 40));
       // "it is for Christmas": one word after "… is for" must be a known given name.
+      // "im" without an apostrophe is also German "in dem" ("im Paketzentrum Leipzig"): in a German
+      // sentence a known given name must follow it.
       const strength: CueStrength =
         cue.id === 'this-is' && confirmed
           ? 'strong'
-          : cue.id === 'for-recipient' && !confirmed && nameTokens(raw).length < 2
+          : (cue.id === 'for-recipient' && !confirmed && nameTokens(raw).length < 2) ||
+              (cue.id === 'i-am' && m[0].endsWith('im') && GERMAN_WORDS.test(lower))
             ? 'given'
             : cue.strength;
       const span = tighten(raw, (strength === 'strong' || confirmed) && raw.closed);
@@ -295,13 +304,13 @@ function fromOpening({ text, lower }: ScanInput, out: Finding[]): void {
 }
 
 const TITLE_SCAN =
-  /(?<![\p{L}])(?:[Mm]rs?|[Mm]s|[Mm]iss|[Mm]x|[Dd]r|[Pp]rof|[Hh]err|[Ff]rau|[Ss]ra?|[Mm]me|[Mm]lle|Rev|Revd|Reverend|Fr|Pastor|Rabbi|Imam|Sheikh|Capt|Sir|Dame)\.?[ \t]+(?=\p{Lu})/gu;
+  /(?<![\p{L}])(?:[Mm]rs?|[Mm]s|[Mm]iss|[Mm]x|[Dd]r|[Pp]rof|[Hh]errn?|[Ff]rau|[Ss]ra?|[Mm]me|[Mm]lle|Rev|Revd|Reverend|Fr|Pastor|Rabbi|Imam|Sheikh|Capt|Sir|Dame)\.?[ \t]+(?=\p{Lu})/gu;
 /** "Thank you so much Mr. Thompson": a title right after thanks or a greeting addresses the agent. */
 const THANKS_BEFORE =
   /(?:^|[^\p{L}])(?:hi|hello|hey|hiya|thanks|thank you|thx|ty|cheers|morning|good (?:morning|afternoon|evening)|danke(?: schön| sehr)?|vielen dank|hallo|guten (?:tag|morgen|abend)|moin|servus|merci(?: beaucoup)?|bonjour|bonsoir|gracias|muchas gracias|hola|buenos días|buenas tardes|grazie(?: mille)?|buongiorno|bedankt|dank u|obrigad[oa]|olá)(?:[ \t]+(?:so|very)[ \t]+much)?[ \t,!]*$/u;
 
 const LOWER_TITLE_SCAN =
-  /(?<![\p{L}])(?:mrs?|ms|miss|herr|frau|sra|señora|señor|mme|madame|monsieur)\.?[ \t]+(?=\p{Ll})/gu;
+  /(?<![\p{L}])(?:mrs?|ms|miss|herrn?|frau|sra|señora|señor|mme|madame|monsieur)\.?[ \t]+(?=\p{Ll})/gu;
 
 /** "Mr. Smith", "Dr Jane Okafor": a title in front of capitalised words. */
 function fromTitles({ text, lower }: ScanInput, out: Finding[]): void {
@@ -343,6 +352,61 @@ const CAP_RUN = new RegExp(
   `(?<![\\p{L}\\p{M}'’.@_-])${CAP_WORD}(?:[ \\t]+(?:\\p{Lu}\\.|${CAP_WORD})){1,3}(?![\\p{L}\\p{M}@_])`,
   'gu',
 );
+/**
+ * An English article or demonstrative, or an indefinite article in de/fr/es/it/nl/pt, right before a
+ * capitalised pair. Definite articles of those languages are left out: they open colloquial names ("i bin
+ * der Sepp Huber", "la Maria") and Spanish compound names ("María de los Ángeles").
+ */
+const ARTICLE_BEFORE =
+  /(?:^|[^\p{L}])(?:the|a|an|this|that|these|those|ein|eine|einen|einem|un|une|una|uno|een|um|uma)[ \t]+$/u;
+/** What follows "the/a <Name Name>" when it is a person being singled out. */
+const SINGLED_OUT =
+  /^[ \t]*(?:,|who|whom|whose|at|from|of|in|on|here|there|mentioned|named|called|you|i|we)(?![\p{L}])/u;
+const NEXT_WORD = /^[ \t]+(\p{Ll}[\p{L}'’-]*)/u;
+
+/**
+ * Nouns that make "the <Name Name> …" someone's: their account, their order, or the person themself
+ * ("the John Smith account", "that Tom Baker guy"). The name stays masked.
+ */
+const OWNED_AFTER = new Set(
+  (
+    'account accounts order orders booking bookings reservation reservations profile file case ticket ' +
+    'subscription parcel parcels package packages delivery deliveries card policy claim claims household ' +
+    'family estate guy man woman lady person chap fellow bloke customer customers agent rep girl boy kid ' +
+    'kids child children'
+  ).split(' '),
+);
+
+function isArticleThing(before: string, after: string): boolean {
+  const article = ARTICLE_BEFORE.exec(before);
+  if (!article) return false;
+  if (SINGLED_OUT.test(after)) return false;
+  const owned = NEXT_WORD.exec(after);
+  if (owned && OWNED_AFTER.has(owned[1]!)) return false;
+  if (DEFINITE.test(article[0])) return true;
+  // "a Paul Smith wallet": an indefinite article needs a noun after the pair, not glue or the sentence end
+  const next = NEXT_WORD.exec(after);
+  return next !== null && !STOP_WORDS.has(next[1]!);
+}
+const DEFINITE = /(?:the|this|that|these|those)[ \t]+$/;
+
+/** A shop, branch or outlet noun, optionally with "de/of/in": the words after it name a location. */
+const OUTLET_BEFORE =
+  /(?:^|[^\p{L}])(?:store|shop|branch|outlet|boutique|showroom|location|magasin|agence|succursale|tienda|sucursal|filiale|geschäft|laden|niederlassung|negozio|punto vendita|winkel|vestiging|filial|loja)[ \t]+(?:(?:de|du|des|d['’]|of|in|at|en|di|da|van|in der|im|am|von)[ \t]*)?$/u;
+/** Words after a capitalised pair that make it a product or a picture of someone, not the customer. */
+const PRODUCT_NOUNS = new Set(
+  (
+    'print prints poster posters mug mugs shirt t-shirt tee tees hoodie hoodies sweatshirt jacket cap hat ' +
+    'figure figurine doll dolls vinyl album albums lp cd cds dvd dvds blu-ray boxset biography book books ' +
+    'novel edition collection bundle kit canvas painting portrait photo photograph frame puzzle costume wig ' +
+    'perfume fragrance cologne candle candles bobblehead sticker stickers magnet keyring keychain calendar ' +
+    'replica merch merchandise sneakers sneaker trainers shoes boots sandals glasses sunglasses frames lenses ' +
+    'tumbler bottle cup flask colourway colorway deluxe remastered'
+  ).split(' '),
+);
+/** A size or capacity after a name-like pair: "40oz", "128 GB", "1.5 l", "65 inch". */
+const PRODUCT_SPEC_AFTER =
+  /^[ \t]*\d+(?:[.,]\d+)?[ \t]?(?:oz|fl ?oz|ml|cl|l|litre|liter|gb|tb|mb|mm|cm|inch|"|kg|lb|lbs|mah|mp|hz)(?![\p{L}\p{N}])/u;
 const PLACE_PREPOSITION =
   /(?:^|[^\p{L}])(?:in|at|near|via|left|leaves|leaving|towards?|outside|around|through|across)[ \t]+$/u;
 
@@ -394,11 +458,20 @@ function fromCapitalisedPairs({ text, lower }: ScanInput, out: Finding[]): void 
     const end = rest[rest.length - 1]!.end;
     // "my Marriott Bonvoy points", "the Hilton Honors card": a loyalty scheme or store, not a person.
     const noun = /^[ \t]+(\p{L}+)/u.exec(lower.slice(end, end + 24));
-    if (noun && SERVICE_NOUNS.has(noun[1]!)) continue;
+    if (noun && (SERVICE_NOUNS.has(noun[1]!) || PRODUCT_NOUNS.has(noun[1]!))) continue;
+    // "Owala FreeSip 24oz", "Galaxy Tab 128GB": a size or capacity right after the pair makes it a product.
+    if (PRODUCT_SPEC_AFTER.test(lower.slice(end, end + 16))) continue;
     const phrase = lower.slice(first.start, end);
     if (PLACE_NAMES.has(phrase) || PERSON_BRANDS.has(phrase) || PLACE_PREFIXES.has(first.lower)) continue;
     const before = lower.slice(Math.max(0, first.start - 24), first.start);
     if (PLACE_PREPOSITION.test(before)) continue;
+    // "the Marilyn Monroe print", "the Ray-Ban Clubmaster came …", "a Paul Smith wallet": without a cue,
+    // an article before the pair makes it a thing (a product, a print, a model). A person is written with
+    // one only to single them out: "the Jane Doe who called", "a Jane Doe at Old Mill Road".
+    if (isArticleThing(before, lower.slice(end, end + 24))) continue;
+    // "au magasin de Bordeaux Sainte-Catherine", "the store in Palo Alto": a shop or branch is named by
+    // its place.
+    if (OUTLET_BEFORE.test(before)) continue;
     // "Hi Maria Lopez" is still a name, but a greeting + one name was filtered above by the two-word rule.
     const surnameBacked = rest.some((t) => t.surname && !t.word);
     // An ambiguous first word ("Will", "Grace", "Hunter") needs an unambiguous surname behind it.

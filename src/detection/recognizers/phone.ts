@@ -167,7 +167,10 @@ function scanSpelled(text: string, lower: string, out: Finding[]): void {
       score -= 0.3;
       reasons.push('reference-context');
     }
-    out.push(makeFinding('PHONE', text, run.start, run.end, score, ID, reasons));
+    // "plus four four seven seven …": the spoken "+" of the country code belongs to the number
+    const plus = /(?:(?<![\p{L}])plus|\+)[ \t]*$/u.exec(lower.slice(Math.max(0, run.start - 6), run.start));
+    const start = plus ? run.start - plus[0].length : run.start;
+    out.push(makeFinding('PHONE', text, start, run.end, score, ID, reasons));
   }
 }
 

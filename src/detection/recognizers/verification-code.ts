@@ -20,6 +20,12 @@ const NUMBER = /(?<![\p{L}\p{N}$€£.,:/#-])(?:\d{4,8}|\d{2,4}[ -]\d{2,4})(?![\
 /** A message that is nothing but a code. */
 const ONLY = /^\s*(\d{3,4}[ -]?\d{2,4}|\d{4,8})\s*[.!]?\s*$/;
 const YEAR = /^(?:19|20)\d\d$/;
+/**
+ * A code that opens a parcel locker or pickup point is a delivery detail the agent must read to help
+ * ("the locker code 4471-2290 doesn't open it"), not a one-time login code typed back.
+ */
+const LOCKER =
+  /(?<![\p{L}])(?:(?:parcel |package |delivery |amazon |smart )?lockers?|lockbox|lock box|packstation|paketstation|paketbox|parcel ?(?:box|shop|point)|pick-?up (?:point|station|box)|collection point|click and collect|casier|consigne|taquilla|consigna|armadietto|pakketautomaat|paczkomat)(?![\p{L}])/u;
 
 /**
  * Codes typed back after a cue score high. A message that is only digits is scored by length: six
@@ -54,6 +60,7 @@ export const verificationCodeRecognizer: Recognizer = {
         const end = start + m[0].length;
         const cue = nearestCue(lower, start, end, CUE, REFERENCE_CUES, 40, 25);
         if (!cue.positive) continue;
+        if (LOCKER.test(sentenceBefore(lower, start))) continue;
         out.push(
           makeFinding('VERIFICATION_CODE', text, start, end, n === 6 ? 0.92 : 0.85, ID, ['code-context']),
         );
@@ -73,3 +80,16 @@ export const verificationCodeRecognizer: Recognizer = {
     return out;
   },
 };
+
+/** The sentence (up to 80 characters) before a position: a locker named there owns the code after it. */
+function sentenceBefore(lower: string, pos: number): string {
+  const from = Math.max(0, pos - 80);
+  const chunk = lower.slice(from, pos);
+  const cut = Math.max(
+    chunk.lastIndexOf('. '),
+    chunk.lastIndexOf('\n'),
+    chunk.lastIndexOf('! '),
+    chunk.lastIndexOf('? '),
+  );
+  return cut >= 0 ? chunk.slice(cut + 1) : chunk;
+}

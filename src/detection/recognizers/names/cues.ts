@@ -74,10 +74,23 @@ export const NAME_CUES: readonly NameCue[] = [
   },
   { id: 'name-field', re: /(?:^|\n|[.;] )[ \t]*(?:full )?name[ \t]*[:=-]/g, strength: 'strong' },
   {
+    // Emoji-labelled forms ("👤 Jane Doe\n🎂 …\n📞 …"): a person emoji opening a line labels the name
+    id: 'emoji-label',
+    re: /(?:^|\n)[ \t]*(?:👤|🧑|👨|👩|🙋(?:‍[♀♂])?|🪪)\ufe0f?[ \t]*[:=-]?(?= )/gu,
+    strength: 'medium',
+  },
+  {
+    // The name on a doorbell or intercom is how the courier finds the customer: "citofono Ferraro",
+    // "buzzer: Okafor", "Klingel Schmidt", "sonnette Dubois", "domofon Nowak"
+    id: 'doorbell',
+    re: /(?<![\p{L}])(?:doorbell|buzzer|intercom|citofono|campanello|klingel(?:schild)?|sonnette|interphone|portero|interfone|campainha|deurbel|domofon)(?: (?:says|reads|shows|name|nome|name is|dice|zeigt|indique))?[ \t]*:?(?= )/gu,
+    strength: 'medium',
+  },
+  {
     // Pasted forms: "Customer: …", "• Recipient - …", "/ Passenger: …". A role label is not proof of a
     // name ("Customer: yes"), so the words must still look like one.
     id: 'form-label',
-    re: /(?:^|\n|[.;/|•·*-] |\t)[ \t]*(?:[-•·*][ \t]*)?(?:customer|client|recipient|addressee|consignee|cardholder|card holder|account holder|account name|passenger|guest|patient|applicant|sender|buyer|purchaser|contact(?: person| name)?|travell?er|beneficiary|payee|policy ?holder|first name|last name|surname|given names?|forenames?|family name|middle name|maiden name|signed|signature|from|ordered by|bill to|ship to|deliver to|kunde|kundin|kundenname|empfänger(?:in)?|absender(?:in)?|besteller(?:in)?|cliente|destinatario|remitente|nombre del cliente|destinataire|expéditeur|nom du client)[ \t]*[:=–—-](?= )/gu,
+    re: /(?:^|\n|[.;/|•·*-] |\t)[ \t]*(?:[-•·*][ \t]*)?(?:customer|client|recipient|addressee|consignee|cardholder|card holder|account holder|account name|passenger|guest|patient|applicant|sender|buyer|purchaser|contact(?: person| name)?|travell?er|beneficiary|payee|policy ?holder|first name|last name|surname|given names?|forenames?|family name|middle name|maiden name|signed|signature|from|ordered by|bill to|ship to|deliver to|kunde|kundin|kundenname|empfänger(?:in)?|absender(?:in)?|besteller(?:in)?|cliente|destinatario|remitente|nombre del cliente|destinataire|expéditeur|nom du client)[ \t]*[:=–—-](?:(?= )|[ \t]*\r?\n(?=[ \t]*\p{L}))/gu,
     strength: 'medium',
   },
   {
@@ -97,7 +110,9 @@ export const NAME_CUES: readonly NameCue[] = [
   { id: 'fr-name', re: /\b(?:je m['’]appelle|mon nom (?:est|c['’]est)|mon prénom est)/g, strength: 'strong' },
   {
     id: 'it-pt-nl-name',
-    re: /\b(?:mi chiamo|il mio nome è|meu nome é|me chamo|mijn naam is|ik heet)/g,
+    // Polish, Czech, Swedish, Norwegian/Danish self-introductions too: "nazywam się", "mam na imię",
+    // "jmenuji se", "jag heter", "jeg hedder"
+    re: /\b(?:mi chiamo|il mio nome è|meu nome é|me chamo|mijn naam is|ik heet|nazywam się|nazywam sie|mam na imię|mam na imie|moje imię to|jmenuji se|jmenuju se|jag heter|mitt namn är|jeg heter|jeg hedder|mit navn er)/g,
     strength: 'strong',
   },
   { id: 'this-is', re: /\b(?:(?:this|it)(?: is|['’]s)|its)(?= )/g, strength: 'medium' },

@@ -42,7 +42,7 @@ export const PARTICLES = set(
 
 /** Honorifics that may open a name; part of the span (they identify nobody, so masking them costs nothing). */
 export const TITLE_RE =
-  /(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|lady|lord|herr|frau|señor|señora|senor|senora|sra|srta|sr|mme|mlle|monsieur|madame|signor|signora|rev|revd|reverend|fr|pastor|rabbi|imam|sheikh|shaikh|capt|hon|engr|eng|dott|dottssa|ing|mag)\.?[ \t]+/y;
+  /(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|lady|lord|herrn?|frau|señor|señora|senor|senora|sra|srta|sr|mme|mlle|monsieur|madame|signor|signora|rev|revd|reverend|fr|pastor|rabbi|imam|sheikh|shaikh|capt|hon|engr|eng|dott|dottssa|ing|mag)\.?[ \t]+/y;
 
 /**
  * Words that end a capitalised pair as a product, place or organisation rather than a person

@@ -63,7 +63,7 @@ const COUNTRY =
 
 export const UNIT_RE = new RegExp(
   `(?:[ \\t]*,?[ \\t]*(?:(?:${UNIT_WORDS})(?![\\p{L}])\\.?[ \\t]*(?:no\\.?[ \\t]*)?#?[ \\t]*|#[ \\t]*)[a-z0-9][a-z0-9-]{0,5}${END}` +
-    `|[ \\t]*,[ \\t]*\\d{1,3}(?:º|ª|°|st|nd|rd|th)?[ \\t]*(?:[a-z]|izq|izda|izquierda|dcha|dcha|derecha|der|esq|dto|dta|drt|dir|fte|frente|floor|fl|piso|andar|étage|etage)\\.?${END})`,
+    `|[ \\t]*,[ \\t]*\\d{1,3}(?:\\.?[ºª°]|st|nd|rd|th)?[ \\t]*(?:[a-z]|izq|izda|izquierda|dcha|dcha|derecha|der|esq|dto|dta|drt|dir|fte|frente|floor|fl|piso|andar|étage|etage)\\.?${END})`,
   'uy',
 );
 
@@ -85,9 +85,13 @@ export const AU_TAIL_RE = new RegExp(
   `${SEP}(?:${FULL_CITY}${SEP})?(?:nsw|vic|qld|wa|sa|tas|act|nt)\\.?[ \\t]+\\d{4}${END}`,
   'uy',
 );
-/** ", Town PostCode" (UK, Ireland) or "City QC H2X 1Y4" (Canada). */
+/**
+ * ", Town PostCode" (UK, Ireland) or "City QC H2X 1Y4" (Canada), after up to two place parts: a district
+ * and a county ("Dún Laoghaire, Co. Dublin A96 X2K7"), a postal station and a town ("Stn Main,
+ * Whitehorse YT Y1A 5K9"). A Canadian postal station may be a bare letter ("STN A", "SUCC C").
+ */
 export const UK_TAIL_RE = new RegExp(
-  `${SEP}(?:${FULL_CITY}${SEP})?(?:(?:${US_STATES})[ \\t]+)?(?:${POSTCODE_UK}|${POSTCODE_CA})${END}`,
+  `${SEP}(?:(?:stn|succ|rpo)\\.?[ \\t]+[\\p{L}\\d][\\p{L}\\d-]*${SEP})?(?:${FULL_CITY}${SEP}){0,2}(?:(?:${US_STATES})[ \\t]+)?(?:${POSTCODE_UK}|${POSTCODE_CA})${END}`,
   'uy',
 );
 /** ", 80331 München", "4050-262 Porto", "15179 halle (saale)". */

@@ -63,6 +63,13 @@ export const PII_ID_CUES = wordsRe([
   'passports?(?:\\s*(?:no|nr|number|num|#|id))?',
   'passeport',
   'pasaporte',
+  'passaport[oe]',
+  'paspoort',
+  'paszport(?:u|owy|owego)?',
+  'pasaport',
+  // emoji form labels: passport control, identification card
+  '🛂',
+  '🪪',
   // German compounds: "Reisepassnummer", "Passnummer", "Führerscheinnummer", "Ausweisnummer"
   'reisepass(?:nummer|-?nr)?',
   'pass(?:nummer|-?nr)',

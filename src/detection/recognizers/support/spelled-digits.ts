@@ -77,6 +77,19 @@ export function findSpelledRuns(lower: string, minDigits: number): SpelledRun[] 
   return cache.runs.filter((r) => r.digits.length >= minDigits);
 }
 
+/**
+ * The spelled run that starts at `pos` (after a cue and its filler words), with at least `minDigits`
+ * digits and `minWords` digit words: "account number is three one nine two …".
+ */
+export function spelledRunAt(
+  lower: string,
+  pos: number,
+  minDigits: number,
+  minWords = 3,
+): SpelledRun | undefined {
+  return findSpelledRuns(lower, minDigits).find((r) => r.start === pos && r.wordTokens >= minWords);
+}
+
 function scan(lower: string): SpelledRun[] {
   const minDigits = 1;
   if (!QUICK.test(lower)) return [];
