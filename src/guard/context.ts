@@ -44,6 +44,8 @@ export interface PendingClaim {
   statementOnly: boolean;
   /** The latest identity turn is about someone else's data. */
   thirdParty: boolean;
+  /** The latest identity turn also asked about something else. */
+  alsoAsked: boolean;
   kinds: Set<string>;
 }
 
@@ -91,7 +93,14 @@ function pendingOf(all: readonly CustomerTurn[]): PendingClaim {
     }
   });
   if (lastIdx < 0)
-    return { any: false, bareAnswersIdentity: false, statementOnly: false, thirdParty: false, kinds };
+    return {
+      any: false,
+      bareAnswersIdentity: false,
+      statementOnly: false,
+      thirdParty: false,
+      alsoAsked: false,
+      kinds,
+    };
   const last = turns[lastIdx]!;
   // A later unrelated question is what a bare "yes" answers; so is one asked in the same breath as a statement.
   const laterOther = turns.slice(lastIdx + 1).some((t) => t.otherQuestion);
@@ -101,6 +110,7 @@ function pendingOf(all: readonly CustomerTurn[]): PendingClaim {
     bareAnswersIdentity: bare,
     statementOnly: last.identity === 'statement',
     thirdParty: last.thirdParty === true,
+    alsoAsked: last.otherQuestion,
     kinds,
   };
 }

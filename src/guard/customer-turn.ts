@@ -37,7 +37,7 @@ const TOPICS: readonly [OnFileKind, RegExp][] = [
  * about it asks for a judgement of the claim, whatever kind it was.
  */
 const ANY_IDENTITY =
-  /\b(?:on file|on (?:my|the|her|his|their) account|in (?:your|the) (?:system|records?)|(?:my|her|his|their) (?:details|data|info(?:rmation)?|particulars)|(?:mis|sus) datos|mes (?:donnees|coordonnees)|meine daten|(?:os )?meus dados|(?:i )?miei dati|mijn gegevens|moje dane)\b/;
+  /\b(?:area code|prefix|prefisso|prefijo|indicatif|vorwahl|prefixo|netnummer|on file|on (?:my|the|her|his|their) account|in (?:your|the) (?:system|records?)|(?:my|her|his|their) (?:details|data|info(?:rmation)?|particulars)|(?:mis|sus) datos|mes (?:donnees|coordonnees)|meine daten|(?:os )?meus dados|(?:i )?miei dati|mijn gegevens|moje dane)\b/;
 
 /**
  * The business's own contact details ("your support email", "the store's phone number"): asking for
@@ -51,7 +51,7 @@ const BUSINESS_TOPIC =
  * anyone's identity; "is my number still on file?" or "her phone number" does.
  */
 const OWNER =
-  /\b(?:my|mine|me|myself|i'?m|i'?ve|i (?:have|had|gave|used|use|registered|signed|put|moved|live|lived)|our|ours|his|her|hers|him|she|he|they|their|them|husband|wife|partner|spouse|mother|mom|mum|father|dad|son|daughter|brother|sister|aunt|uncle|grandma|grandmother|grandfather|grandpa|client|on file|account|registered|you have|do you have|have you got|you got|in (?:the|your) system|still|correct|right|same|match(?:es)?|up to date|current|listed|the one|mi|mis|mio|mia|miei|mie|mon|ma|mes|mein|meine|meinen|meiner|meu|minha|meus|minhas|mijn|moj|moja|moje|su|sus|son|sa|ses|sein|seine|ihr|ihre|seu|sua|dele|dela|suo|zijn|haar|jego|jej|que tienen|que teneis|que tiene|que vous avez|que avez-vous|die sie haben|que voces tem|que tem|che avete|die jullie hebben|die u heeft|ktory macie|tenes|teneis|tienen|avez|haben sie|habt ihr|tem|avete|hebben jullie|heeft u|macie|masz|todavia|aun|encore|toujours|noch|ainda|ancora|nog|nadal)\b/;
+  /\b(?:my|mine|me|myself|i'?m|i'?ve|i (?:have|had|gave|used|use|registered|signed|put|moved|live|lived)|our|ours|his|her|hers|him|she|he|they|their|them|husband|wife|partner|spouse|mother|mom|mum|father|dad|son|daughter|brother|sister|aunt|uncle|grandma|grandmother|grandfather|grandpa|client|on file|account|registered|you have|do you have|have you got|you got|in (?:the|your) system|still|correct|right|same|match(?:es)?|up to date|current|listed|the one|mi|mis|mio|mia|miei|mie|mon|ma|mes|mein|meine|meinen|meiner|meu|minha|meus|minhas|mijn|moj|moja|moje|su|sus|son|sa|ses|sein|seine|ihr|ihre|seu|sua|dele|dela|suo|zijn|haar|jego|jej|usual|habitual|habituelle|habituel|gewohnte|ubliche|solita|solito|de sempre|de siempre|que tienen|que teneis|que tiene|que vous avez|que avez-vous|die sie haben|que voces tem|que tem|che avete|die jullie hebben|die u heeft|ktory macie|tenes|teneis|tienen|avez|haben sie|habt ihr|tem|avete|hebben jullie|heeft u|macie|masz|todavia|aun|encore|toujours|noch|ainda|ancora|nog|nadal)\b/;
 
 /** The customer asks for a judgement or a reveal of on-file data, not for help with something. */
 const ASKS_ON_FILE =
@@ -94,6 +94,9 @@ const POSTCODE_DISTRICT = new RegExp(
   `(?<![\\p{L}\\d])(?:${UK_AREAS})\\d[\\dA-Z]?(?:\\s?\\d[A-Z]{2})?(?![\\p{L}\\d])`,
   'u',
 );
+/** "Rua Harmonia", "rue des Tanneurs", "Calle Mayor": a street named in the other languages (case kept). */
+const FOREIGN_STREET =
+  /(?<![\p{L}])(?:[Rr]ua|[Rr]ue|[Cc]alle|[Cc]arrer|[Aa]venida|[Vv]iale|[Pp]iazza|[Pp]ra[çc]a|[Pp]laza|[Cc]hemin|[Uu]lica|[Uu]l\.)\s+(?:(?:de|des|du|da|do|dos|das|del|della|di|la|le)\s+)*\p{Lu}|\p{Lu}\p{Ll}+(?:stra(?:ß|ss)e|weg|gasse|allee|platz|straat|laan|gracht|plein)(?![\p{L}])/u;
 const hasPostcodeDistrict = (original: string, start: number, end: number): boolean =>
   POSTCODE_DISTRICT.test(original.slice(start, end));
 
@@ -155,7 +158,11 @@ function isGuessClause(s: { text: string; question: boolean }): boolean {
   if (!q) return false;
   // An opener ("is it…", "what about…") carries a longer guess; a bare number only a short one.
   if (GUESS_OPENER.test(s.text)) return words <= GUESS_MAX_WORDS + 2;
-  return words <= GUESS_MAX_WORDS && BARE_NUMBER.test(s.text) && !REFERENCE_CUE.test(s.text);
+  return (
+    words <= GUESS_MAX_WORDS &&
+    (BARE_NUMBER.test(s.text) || DAY_GUESS.test(s.text)) &&
+    !REFERENCE_CUE.test(s.text)
+  );
 }
 
 /**
@@ -233,7 +240,12 @@ export function analyzeCustomerTurn(text: string, findings: readonly Finding[]):
     if (LAST_DIGITS.test(s.text)) sentenceKinds.add('card');
     if (/[^\s@]+@[^\s@]+\.[a-z]{2,}/.test(s.text)) sentenceKinds.add('email');
     if (hasPhoneShape(s.text)) sentenceKinds.add('phone');
-    if (STREET_LIKE.test(s.text) || hasPostcodeDistrict(text, start, end)) sentenceKinds.add('address');
+    if (
+      STREET_LIKE.test(s.text) ||
+      hasPostcodeDistrict(text, start, end) ||
+      FOREIGN_STREET.test(text.slice(start, end))
+    )
+      sentenceKinds.add('address');
     if (ASKS_WHERE_SENT.test(s.text)) sentenceKinds.add('address');
     const hasValue = sentenceKinds.size > 0;
     const own = s.text.replace(BUSINESS_TOPIC, ' ');

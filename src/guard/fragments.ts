@@ -289,9 +289,27 @@ function cardHits(ctx: GuardContext, r: AccountRecord): Hit[] {
   });
 }
 
+/** "Unit 5", "Apt 3B", "flat 12", "#07-22": the door within a building, a part of the address. */
+const UNIT =
+  /\b(?:unit|apt|apartment|flat|suite|ste|apto|apartamento|piso|wohnung|whg|appartement|appt|interno|int)\.?\s*(?:no\.?\s*)?#?\s*(\d+[a-z]?(?:-\d+)?)\b|#\s?(\d+-\d+)\b/g;
+
+function unitHits(ctx: GuardContext, address: string): Hit[] {
+  const units = new Set([...fold(address).matchAll(UNIT)].map((m) => (m[1] ?? m[2])!));
+  const said = [...ctx.folded.matchAll(UNIT)].map((m) => (m[1] ?? m[2])!);
+  return said
+    .filter((u) => units.has(u))
+    .map((u) => ({
+      kind: 'address' as const,
+      part: 'unit number',
+      piece: u.replace(/\D/g, ''),
+      pieceType: 'digits' as const,
+    }));
+}
+
 function addressHits(ctx: GuardContext, r: AccountRecord): Hit[] {
   const hits: Hit[] = [];
   for (const address of r.addresses) {
+    hits.push(...unitHits(ctx, address));
     const p = addressParts(address);
     hits.push(...words('address', 'street name', ctx, p.streetWords));
     hits.push(
@@ -579,7 +597,7 @@ function initialHits(ctx: GuardContext, r: AccountRecord): Hit[] {
 
 /** Identity data digits are part of; "order number" and the like are references, not identity. */
 const FRAGMENT_TOPIC =
-  /\b(?:phone|mobile|cell|telephone|landline|card|visa|mastercard|amex|debit|credit|(?<!(?:order|tracking|case|ticket|model|serial|item|reference|confirmation|invoice|part|sku|track|parcel|package|return|rma)\s)number)\b/;
+  /\b(?:phone|mobile|cell|telephone|landline|line|sim|card|visa|mastercard|amex|debit|credit|telefono|movil|numero|nummer|handynummer|tarjeta|carte|karte|cartao|carta|(?<!(?:order|tracking|case|ticket|model|serial|item|reference|confirmation|invoice|part|sku|track|parcel|package|return|rma)\s)number)\b/;
 const LAST_N =
   /\blast (?:(?:one|two|three|four|five|six|[1-6])\s+)?(?:digits?|numbers?)?(?:\s+(?:of (?:it|the \w+|your \w+|her \w+|his \w+)))?(?:\s+(?:are|is|were|was|being))?\s*:?\s*$/;
 

@@ -139,6 +139,7 @@ export const GENERIC_MARKERS: readonly RegExp[] = [
   /\btry (?:a|an|another|some) (?:[\w'-]+ ){0,2}(?:one|provider|address|e-?mail|number|card|domain|city|town|street)\b/,
   /\b(?:a|one|two|three|a few|a couple of) (?:days?|weeks?|months?|years?|digits?|letters?|numbers?|streets?|doors?|houses?) (?:late|early|off|out|too (?:late|early|high|low))\b|\boff by (?:one|a|an|\d+)\b/,
   /\b(?:found|located|pulled up|brought up|pulls up|brings up|finds)\s+(?:you|your (?:account|profile|record|details)|the account|an account)\b|\b(?:i'?ve|i have|we'?ve|we have) got you(?=\s*(?:[.!,]|$))/,
+  /\bthen (?:you'?ll|you will|we'?ll|we will|you'?d|you) (?:\w+ )?(?:want|need|have|should) to (?:update|change|correct|fix)\b|\b(?:saves?|saved|saving) (?:us|you|me) (?:a|some|the) (?:step|time|trouble|hassle|bother)\b|\bone (?:less|fewer) thing\b/,
   /\bno need to (?:update|change|correct|fix|amend|edit)\b|\bnothing to (?:update|change|correct|fix)\b|\b(?:doesn'?t|does not|don'?t|do not) need (?:updating|changing|correcting|to be (?:updated|changed))\b/,
   /\b(?:never|not|haven'?t|have not|hasn'?t|has not) (?:ever |even )?heard of\b/,
   /\bnothing (?:different|else|new|unusual|changed|has changed)\b|\bnot (?:moved|changed|updated)\b/,

@@ -276,3 +276,90 @@ describe('words that are also names of what every object inherits', () => {
     expect(decide(s, 'Con gusto le ayudo con el pedido.')).toBe('deliver');
   });
 });
+
+/** Mechanisms prompted by the second holdout (scripts 601–624), on other values and phrasings. */
+describe('round 8 holdout: disclosures the detector sees but the guard let through', () => {
+  const stranger = (text: string) => scenario([{ text }], 'none', []);
+  it('a real phone whose last seven digits happen to be 1234567 is personal data', () => {
+    const s = stranger('my parcel never came, order QX-1181');
+    const phone = '+65 9123 4567';
+    expect(
+      evaluate({
+        ...inputFor(s, `Call the courier on ${phone}.`, [{ type: 'PHONE', value: phone }]),
+        now: NOW,
+      }),
+    ).toMatchObject({ decision: 'block', rule: 'guard.disclosure.pii' });
+    const example = '555-1234';
+    expect(
+      evaluate({
+        ...inputFor(s, `Numbers look like ${example}.`, [{ type: 'PHONE', value: example }]),
+        now: NOW,
+      }).decision,
+    ).toBe('deliver');
+  });
+
+  it('a number printed like a card is a card, checksum or not; an IBAN is not', () => {
+    const s = scenario([{ text: 'give me the full number of the new one' }], 'possession');
+    expect(verdict(s, 'Sure: 5105 1051 0510 5109, expiry 10/30.').rule).toBe('guard.never-disclose.card');
+    expect(verdict(s, 'Sure: 6011 0009 9013 9420.').rule).toBe('guard.never-disclose.card');
+  });
+
+  it('the unit number of an on-file address is part of it', () => {
+    const flat: AccountRecord = { ...LENA, addresses: ['Apt 14B, 9 Quarry Hill, Sheffield S10 2HP'] };
+    const s = scenario([{ text: 'was my order delivered?' }], 'knowledge', [flat]);
+    expect(decide(s, 'Yes, it was left at apt 14B this morning.')).toBe('block');
+    expect(decide(s, 'Yes, it was delivered this morning.')).toBe('deliver');
+  });
+
+  it("part of a relative's line while verified is a fragment", () => {
+    const s = scenario([{ text: "what's my brother's number again?" }], 'possession');
+    expect(verdict(s, "Your brother's line is the one ending 4471.").rule).toBe('guard.disclosure.fragment');
+  });
+});
+
+describe('round 8 holdout: claims and answers', () => {
+  it.each([
+    ['Portuguese street', 'Vai para a Rua das Flores, certo?', 'Isso mesmo.'],
+    ['French usual address', "À l'adresse habituelle, rue Victor Hugo, c'est bien ça ?", 'Oui.'],
+    ['a month guess', 'born in november?', '👍'],
+    ['an area code', 'Mi dica solo il prefisso: è un 339 o un 348?', 'È un 348.'],
+  ])('%s: the answer judges the claim', (_what, question, reply) => {
+    expect(decide(asks(question), reply)).toBe('block');
+  });
+
+  it.each([
+    [
+      'a consequence',
+      'is my email still lena.m@old-mail.example?',
+      "Then you'll definitely want to change it.",
+    ],
+    ['a saved step', 'is my postcode still S10 2HP?', 'Great, that saves us a step.'],
+  ])('blocks %s', (_what, question, reply) => {
+    expect(decide(asks(question), reply)).toBe('block');
+  });
+
+  it('naming both or neither alternative picks nothing', () => {
+    const s = asks('is my prefix a 339 or a 348?');
+    expect(decide(s, "I can't say whether it's 339 or 348.")).toBe('deliver');
+  });
+
+  it('asking the customer to check what they typed is no judgement; leading questions still are', () => {
+    const typed = scenario([
+      {
+        text: 'new address is 3 Mill Lane, York YO1 7HH',
+        findings: [{ type: 'ADDRESS', value: '3 Mill Lane, York YO1 7HH' }],
+      },
+    ]);
+    expect(decide(typed, 'Thanks! You wrote 3 Mill Lane, York YO1 7HH. Did I get that right?')).toBe(
+      'deliver',
+    );
+    expect(decide(asks('is my address still on Quarry Hill?'), 'Are you sure? Try another.')).toBe('block');
+  });
+
+  it('a yes that goes on about the other question asked in the same message answers that one', () => {
+    const both = 'Can I swap the boots for a size 6? And is my number still the 0321 one?';
+    expect(decide(asks(both), 'Yes, swapping boots is free within 30 days.')).toBe('deliver');
+    expect(decide(asks(both), 'Yes, still the 0321 one.')).toBe('block');
+    expect(decide(asks(both), 'Yes.')).toBe('block');
+  });
+});

@@ -15,7 +15,8 @@ import {
 } from '../lexicon.js';
 import { onFileHits } from '../fragments.js';
 import { fold } from '../../verification/normalize.js';
-import { clauses, escapeRe } from '../text.js';
+import { analyzeCustomerTurn } from '../customer-turn.js';
+import { clauses, escapeRe, plain, sentences, wordRe } from '../text.js';
 import type { GuardRule } from '../types.js';
 import { levelReason, verifyHint } from './hints.js';
 
@@ -35,13 +36,87 @@ function judgesClaim(ctx: GuardContext): boolean {
   // Verified, asked about someone else: "what we have" is the customer's own record; bare judgements remain.
   if (!ctx.unlocked && REFERRING_MARKERS.some((re) => re.test(text))) return true;
   if (!pending.bareAnswersIdentity) return false;
-  if (GENERIC_MARKERS.some((re) => re.test(text))) return true;
+  // "Just to be sure I have it right: 905 Juniper Lane. Is that correct?" asks the customer to check
+  // what they typed; it does not judge. Other questions can ("Are you sure?"), so only these go.
+  const stated = stripSafe(
+    plain(
+      ctx.sentences
+        .filter((s) => !(s.question && CHECKS_BACK.test(plain(s.text))))
+        .map((s) => s.text)
+        .join('. '),
+    )
+      .replace(ACK_BEFORE_ACTION, ' ')
+      .replace(YES_TO_HELP, ' '),
+  );
+  if (GENERIC_MARKERS.some((re) => re.test(stated))) return true;
+  if (picksOffered(ctx)) return true;
   if (!pending.statementOnly && ACTS_ON_CLAIM.some((re) => re.test(text))) return true;
   const words = ctx.folded.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
   if (pending.statementOnly && words > SHORT_WORDS) return false;
-  if (clauses(text.replace(/[.!?]+/g, ',')).some((c) => WEAK_MARKER.test(c.replace(/^[^\p{L}\p{N}]+/u, ''))))
+  if (
+    clauses(text.replace(/[.!?]+/g, ',')).some((c) => WEAK_MARKER.test(c.replace(/^[^\p{L}\p{N}]+/u, ''))) &&
+    !(pending.alsoAsked && answersTheOtherQuestion(ctx))
+  )
     return true;
   return !pending.statementOnly && words <= SHORT_WORDS && emojiAnswer(ctx.folded, text);
+}
+
+/** Words too common to tie an answer to a question. */
+const GLUE = new Set(
+  `about after again also because before being could doesn't don't every from have here into just maybe
+  might never other please really should still their there these thing think those through under until
+  would your yours which where what when while with without`.split(/\s+/),
+);
+
+/**
+ * "Can I exchange the jacket? And is my number still the 7710 one?" — "Yes, exchanges are free…": when
+ * the customer asked something else in the same message, a yes whose own sentence goes on about that
+ * other subject (sharing a word stem with it) and says nothing about identity data answers that one.
+ */
+function answersTheOtherQuestion(ctx: GuardContext): boolean {
+  const texts = ctx.input.customerTexts ?? [];
+  const last = texts[texts.length - 1];
+  const first = ctx.sentences[0];
+  if (!last || !first) return false;
+  const sentence = plain(first.text);
+  if (IDENTITY_TOPIC.test(sentence)) return false;
+  const stems = (t: string) =>
+    new Set((t.match(/\p{L}{4,}/gu) ?? []).filter((w) => !GLUE.has(w)).map((w) => w.slice(0, 5)));
+  // The customer's sentences split into the other question(s) and the identity claim.
+  const other = new Set<string>();
+  const claim = new Set<string>();
+  for (const s of sentences(plain(last))) {
+    const t = analyzeCustomerTurn(s.text, []);
+    for (const st of stems(s.text)) (t.identity === 'none' && t.otherQuestion ? other : claim).add(st);
+  }
+  const said = [...stems(sentence)];
+  return said.some((st) => other.has(st)) && !said.some((st) => claim.has(st) && !other.has(st));
+}
+
+/** The agent asks the customer to check a value back: "Is that correct?", "Did I get that right?". */
+const CHECKS_BACK =
+  /^(?:(?:and|so|ok|okay|just to check|to confirm)\W+)?(?:is (?:that|this|it|everything) (?:all )?(?:correct|right|accurate)|(?:did|have) i (?:get|got) (?:that|it|this|everything|them) (?:all )?(?:right|correct|down correctly)|(?:can|could) you confirm (?:that|this|it)(?: is (?:right|correct))?|(?:does|did) (?:that|this|it) (?:all )?(?:look|sound) (?:right|correct|ok|okay|good))\s*\??$/;
+
+/** "is it a 333 or a 347?", "CF11 or SA1?": the alternatives the customer offered. */
+const ALTERNATIVES =
+  /([\p{L}\p{N}][\p{L}\p{N}'.-]*)\s*\??\s+(?:or|o|ou|oder|of|lub|eller)\s+(?:(?:the|a|an|un|una|uno|um|uma|le|la|el|il|lo|der|die|das|de|het|een)\s+)?([\p{L}\p{N}][\p{L}\p{N}'.-]*)/gu;
+
+/**
+ * A short reply that names exactly one of the alternatives the customer just offered picks it as the
+ * one on file ("È un 333.").
+ */
+function picksOffered(ctx: GuardContext): boolean {
+  const texts = ctx.input.customerTexts ?? [];
+  const last = texts[texts.length - 1];
+  if (!last || ctx.folded.split(/\s+/).length > 8) return false;
+  for (const m of plain(last).matchAll(ALTERNATIVES)) {
+    const [a, b] = [m[1]!, m[2]!].map((w) => w.replace(/[.'-]+$/, ''));
+    if (!a || !b || a === b || Math.min(a.length, b.length) < 2) continue;
+    const saysA = wordRe(a).test(ctx.folded);
+    const saysB = wordRe(b).test(ctx.folded);
+    if (saysA !== saysB) return true;
+  }
+  return false;
 }
 
 /**

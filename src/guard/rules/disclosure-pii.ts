@@ -74,11 +74,20 @@ function echoed(ctx: GuardContext, f: Finding): boolean {
  */
 const EXAMPLE_EMAIL =
   /^(?:name|yourname|your\.?name|first\.?last|firstname\.?lastname|firstname|lastname|you|user|username|someone|somebody|xxx+)@/i;
-/** "+1 555 000 0000", "555-1234": numbers made up to show a format. */
+/**
+ * "+1 555 000 0000", "555-1234", "(555) 123-4567": numbers made up to show a format. The last seven
+ * digits alone are not enough ("+65 8123 4567" is a real number): whatever comes before them must be
+ * a placeholder too.
+ */
 const EXAMPLE_PHONE = /^(?:(\d)\1{6}|5550000|5551234|1234567|0123456)$/;
+const EXAMPLE_PREFIX = /^(?:1?555|1?000|1?123|(\d)\1*)?$/;
+function isExamplePhone(value: string): boolean {
+  const d = digitsOf(value);
+  return EXAMPLE_PHONE.test(d.slice(-7)) && EXAMPLE_PREFIX.test(d.slice(0, -7));
+}
 const isExample = (f: Finding): boolean =>
   (f.type === 'EMAIL' && EXAMPLE_EMAIL.test(f.value.trim())) ||
-  (f.type === 'PHONE' && EXAMPLE_PHONE.test(digitsOf(f.value).slice(-7)));
+  (f.type === 'PHONE' && isExamplePhone(f.value));
 
 /** "j•••@gmail.com", "o***@btinternet.com": an email shown in part is still someone's email. */
 const MASKED_EMAIL =

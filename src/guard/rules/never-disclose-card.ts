@@ -14,7 +14,10 @@ const luhn = (digits: string): boolean => {
   return sum % 10 === 0;
 };
 
-const CARD_WORDS = /\b(?:card|visa|mastercard|amex|debit|credit|pan)\b/;
+const CARD_WORDS =
+  /\b(?:card|visa|mastercard|amex|debit|credit|pan|tarjeta|carte|karte|kreditkarte|cartao|carta|kaart|karta|full number|numero completo|numero complet|vollstandige nummer)\b/;
+/** Printed like a card ("4152 3138 0077 6690", "3782-822463-10005"), whatever its checksum. */
+const CARD_SHAPE = /^\d{4}([ -])\d{4}\1\d{4}\1\d{4}(?:\1\d{3})?$|^\d{4}([ -])\d{6}\2\d{4,5}$/;
 
 /** A full card number, at any level. Checked on the text too, in case the detector missed it. */
 export const neverDiscloseCard: GuardRule = {
@@ -30,7 +33,8 @@ export const neverDiscloseCard: GuardRule = {
           // A made-up or mistyped number is still sent as a card number when it is called one.
           (luhn(r.digits) ||
             last4.some((l) => r.digits.endsWith(l)) ||
-            CARD_WORDS.test(ctx.folded.slice(Math.max(0, r.start - 40), r.start))),
+            CARD_WORDS.test(ctx.folded.slice(Math.max(0, r.start - 40), r.start)) ||
+            CARD_SHAPE.test(ctx.text.slice(r.start, r.end).trim())),
       );
     return found
       ? {
