@@ -8,19 +8,19 @@ import type { CustomerTurn } from './types.js';
 const TOPICS: readonly [OnFileKind, RegExp][] = [
   [
     'email',
-    /\b(?:e-?mail|email address|e-?mail address|correo(?: electronico)?|courriel|e-?mail-?adresse|e-?mailadres|endereco de e-?mail|indirizzo e-?mail|adres e-?mail)\b/,
+    /\b(?:e-?mail|email address|e-?mail address|mejl|mejladress|e-?postadress|correo(?: electronico)?|courriel|e-?mail-?adresse|e-?mailadres|endereco de e-?mail|indirizzo e-?mail|adres e-?mail)\b/,
   ],
   [
     'phone',
-    /\b(?:phone|mobile|cell|telephone|landline|(?<!(?:order|tracking|case|ticket|model|serial|item|reference|confirmation|invoice|account|part|sku|track)\s)number(?! of)|telefono|movil|celular|cellulaire|telefonnummer|handynummer|rufnummer|festnetz|vorwahl|telemovel|telefone|telemóvel|cellulare|telefoonnummer|mobiel|telefon|komorka|(?:mi|mon|ma|meu|minha|mio|mia|il mio|la mia|meine?|mijn|moj|moja|moje|su|sa|son|seine?|ihre?|sua|suo|zijn|haar|jego|jej) (?:\w+ )?(?:numero|nummer|numer))\b/,
+    /\b(?:phone|mobile|cell|telephone|landline|mobilnummer|numret|telefonnummer|numero niya|(?<!(?:order|tracking|case|ticket|model|serial|item|reference|confirmation|invoice|account|part|sku|track)\s)number(?! of)|telefono|movil|celular|cellulaire|telefonnummer|handynummer|rufnummer|festnetz|vorwahl|telemovel|telefone|telemóvel|cellulare|telefoonnummer|mobiel|telefon|komorka|(?:mi|mon|ma|meu|minha|mio|mia|il mio|la mia|meine?|mijn|moj|moja|moje|su|sa|son|seine?|ihre?|sua|suo|zijn|haar|jego|jej) (?:\w+ )?(?:numero|nummer|numer))\b/,
   ],
   [
     'address',
-    /\b(?:address|street|zip|post ?code|postal code|(?:my|our|his|her|their|usual|home) (?:usual )?(?:place|home|house|flat|apartment|town|city|suburb|county|state|province|region|neighbou?rhood|village)|live at|living at|lives? (?:at|in|on)|based in|moved|(?:got|have|has) (?:me|us|him|her|them) (?:at|in|on|down)|(?:am i|is s?he|are we) still (?:at|in|on)|still (?:living|lives|live|based) (?:at|in)|direccion|domicilio|codigo postal|adresse|code postal|anschrift|wohnadresse|postleitzahl|plz|wohnhaft|morada|endereco|indirizzo|adres|woonadres|ulica|kod pocztowy|vivo en|vive en|j'habite|il habite|elle habite|ich wohne|wohnt|moro|mora em|abito|abita|ik woon|woont|mieszkam|mieszka)\b/,
+    /\b(?:address|street|zip|post ?code|postal code|the \w+ (?:flat|house|apartment|home|place)|pin ?code|pincode|tirahan|adress|bor|bodde|mieszka|(?:is|are|was) (?:\w+ ){0,2}based|(?:get|gets|go|goes|going|are|is|being|be|was|were|get) (?:posted|sent|delivered|mailed|shipped|couriered|dispatched) to|(?:my|our|his|her|their|usual|home) (?:usual )?(?:place|home|house|flat|apartment|town|city|suburb|county|state|province|region|neighbou?rhood|village)|live at|living at|lives? (?:at|in|on)|based in|moved|(?:got|have|has) (?:me|us|him|her|them) (?:at|in|on|down)|(?:am i|is s?he|are we) still (?:at|in|on)|still (?:living|lives|live|based) (?:at|in)|direccion|domicilio|codigo postal|adresse|code postal|anschrift|wohnadresse|postleitzahl|plz|wohnhaft|morada|endereco|indirizzo|adres|woonadres|ulica|kod pocztowy|vivo en|vive en|j'habite|il habite|elle habite|ich wohne|wohnt|moro|mora em|abito|abita|ik woon|woont|mieszkam|mieszka)\b/,
   ],
   [
     'dateOfBirth',
-    /\b(?:birthday(?! (?:discount|offer|sale|club|rewards?|vouchers?|coupons?|gifts?|cards?|presents?|party|cake|treat|deal))|birth ?date|date of birth|dob|born|how old|(?:his|her|my|their|your) age|star sign|zodiac|fecha de nacimiento|cumpleanos|naci|nacio|date de naissance|anniversaire|ne le|nee le|geburtsdatum|geburtstag|geboren|data de nascimento|aniversario|nasci|nasceu|data di nascita|compleanno|sono nat[oa]|geboortedatum|verjaardag|data urodzenia|urodziny|urodzi\w*)\b/,
+    /\b(?:(?:month|year|day|place|date) of birth|birth (?:month|year)|janamdin|janm?\s?din|janam|kaarawan|kapanganakan|fodelsedag|fodelsedatum|urodzin\w*|birthday(?! (?:discount|offer|sale|club|rewards?|vouchers?|coupons?|gifts?|cards?|presents?|party|cake|treat|deal))|birth ?date|date of birth|dob|born|how old|(?:his|her|my|their|your) age|star sign|zodiac|fecha de nacimiento|cumpleanos|naci|nacio|date de naissance|anniversaire|ne le|nee le|geburtsdatum|geburtstag|geboren|data de nascimento|aniversario|nasci|nasceu|data di nascita|compleanno|sono nat[oa]|geboortedatum|verjaardag|data urodzenia|urodziny|urodzi\w*)\b/,
   ],
   [
     'card',
@@ -51,15 +51,18 @@ const BUSINESS_TOPIC =
  * anyone's identity; "is my number still on file?" or "her phone number" does.
  */
 const OWNER =
-  /\b(?:my|mine|me|myself|i'?m|i'?ve|i (?:have|had|gave|used|use|registered|signed|put|moved|live|lived)|our|ours|his|her|hers|him|she|he|they|their|them|husband|wife|partner|spouse|mother|mom|mum|father|dad|son|daughter|brother|sister|aunt|uncle|grandma|grandmother|grandfather|grandpa|client|on file|account|registered|you have|do you have|have you got|you got|in (?:the|your) system|still|correct|right|same|match(?:es)?|up to date|current|listed|the one|mi|mis|mio|mia|miei|mie|mon|ma|mes|mein|meine|meinen|meiner|meu|minha|meus|minhas|mijn|moj|moja|moje|su|sus|son|sa|ses|sein|seine|ihr|ihre|seu|sua|dele|dela|suo|zijn|haar|jego|jej|usual|habitual|habituelle|habituel|gewohnte|ubliche|solita|solito|de sempre|de siempre|que tienen|que teneis|que tiene|que vous avez|que avez-vous|die sie haben|que voces tem|que tem|che avete|die jullie hebben|die u heeft|ktory macie|tenes|teneis|tienen|avez|haben sie|habt ihr|tem|avete|hebben jullie|heeft u|macie|masz|todavia|aun|encore|toujours|noch|ainda|ancora|nog|nadal)\b/;
+  /\b(?:my|mine|me|myself|i'?m|i'?ve|i (?:have|had|gave|used|use|registered|signed|put|moved|live|lived)|our|ours|his|her|hers|him|she|he|they|their|them|husband|wife|partner|spouse|mother|mom|mum|father|dad|son|daughter|brother|sister|aunt|uncle|grandma|grandmother|grandfather|grandpa|client|on file|account|registered|you have|do you have|have you got|you got|in (?:the|your) system|still|correct|right|same|match(?:es)?|up to date|current|listed|the one|mi|mis|mio|mia|miei|mie|mon|ma|mes|mein|meine|meinen|meiner|meu|minha|meus|minhas|mijn|moj|moja|moje|su|sus|son|sa|ses|sein|seine|ihr|ihre|seu|sua|dele|dela|suo|zijn|haar|jego|jej|mera|meri|mere|uska|uski|uske|unka|unki|unke|apna|apni|aapka|aapki|ko|niya|nya|kanya|ninyo|nyo|namin|min|mitt|mina|han|hon|hans|hennes|jego|jej|usual|habitual|habituelle|habituel|gewohnte|ubliche|solita|solito|de sempre|de siempre|que tienen|que teneis|que tiene|que vous avez|que avez-vous|die sie haben|que voces tem|que tem|che avete|die jullie hebben|die u heeft|ktory macie|tenes|teneis|tienen|avez|haben sie|habt ihr|tem|avete|hebben jullie|heeft u|macie|masz|todavia|aun|encore|toujours|noch|ainda|ancora|nog|nadal)\b/;
 
 /** The customer asks for a judgement or a reveal of on-file data, not for help with something. */
 const ASKS_ON_FILE =
-  /\b(?:on file|on (?:the|my) account|in (?:the|your) system|you have|do you have|have you got|you got|is it|is that|is this|is my|are my|(?:is|are|was|were|does|do|did) (?:her|his|their|the account'?s?) \w+|still|right|correct|match|matches|same|which|what(?:'s| is| are)|how old|what age|check (?:if|that|whether|my|the|it)|confirm|verify|tell me|remind me|look up|see (?:my|the|if|what)|registered|listed|up to date|current|the one|hint|clue|tienen|teneis|tenes|avez|haben sie|habt ihr|hinterlegt|gespeichert|tem|tem|avete|hebben jullie|heeft u|macie|todavia|aun|encore|toujours|noch|ainda|ancora|nadal|correcto|correcta|correto|correta|corretto|corretta|giusto|giusta|vero|verdad|prawda|klopt|juist|richtig|stimmt|stimmen|c'est (?:bien )?ca|n'est-ce pas|nicht wahr|oder|nao e|toch|registrad[oa]|enregistre|registad[oa]|registrat[oa]|geregistreerd|zapisan[yae]|cual|quel|quelle|welche[rsn]?|qual|quale|welk|welke|ktory|ktora|jaki|jaka)\b|\b(?:ja|si|tak|no|non|oui|sim|nee)\s*\?/;
+  /\b(?:on file|on (?:the|my) account|in (?:the|your) system|you have|do you have|have you got|you got|is it|is that|is this|is my|are my|(?:is|are|was|were|does|do|did) (?:her|his|their|the account'?s?) \w+|still|right|correct|match|matches|same|which|what(?:'s| is| are)|how old|what age|where|give me|send me|read (?:me|out)|let me have|(?:do )?you hold|batao|bata do|bataiye|dijiye|sabihin|fortfarande|val|visst|stammer|wciaz|jeszcze|check (?:if|that|whether|my|the|it)|confirm|verify|tell me|remind me|look up|see (?:my|the|if|what)|registered|listed|up to date|current|the one|hint|clue|tienen|teneis|tenes|avez|haben sie|habt ihr|hinterlegt|gespeichert|tem|tem|avete|hebben jullie|heeft u|macie|todavia|aun|encore|toujours|noch|ainda|ancora|nadal|correcto|correcta|correto|correta|corretto|corretta|giusto|giusta|vero|verdad|prawda|klopt|juist|richtig|stimmt|stimmen|c'est (?:bien )?ca|n'est-ce pas|nicht wahr|oder|nao e|toch|registrad[oa]|enregistre|registad[oa]|registrat[oa]|geregistreerd|zapisan[yae]|cual|quel|quelle|welche[rsn]?|qual|quale|welk|welke|ktory|ktora|jaki|jaka)\b|\b(?:ja|si|tak|no|non|oui|sim|nee|na|ba|po ba|diba|di ba|hai na|hai kya|eller hur|visst|va|ne)\s*\?|\b(?:hai na|sahi hai na|diba|di ba|tama ba|tama po ba|zgadza sie|eller hur|stammer det)\b/;
 const QUESTION_START =
   /^(?:(?:and|so|also|but|ok|okay|then|oh|well|right|et|und)\W+)*(?:is|are|do|does|did|can|could|would|will|which|what|whats|what's|where|when|how|should|have|has|please|check|confirm|verify|tell me|any idea|can't you|isn't|aren't|right|correct)\b/;
 const TAG_QUESTION =
-  /(?:,\s*|\b)(?:right|correct|yes|no|yeah|yea|yeh|ok|isn'?t it|is that right|am i right|is that correct|can you confirm|no\?|(?:is|does|do|did|was|has|have|are|were)n'?t (?:it|you|i|they|she|he|that)|verdad|vero|giusto|c'est (?:bien )?ca|n'est-ce pas|oder|nicht wahr|ja|nao e|certo|toch|prawda|tak)\s*\??$/;
+  /(?:,\s*|\b)(?:right|correct|yes|no|yeah|yea|yeh|ok|isn'?t it|is that right|am i right|is that correct|can you confirm|no\?|(?:is|does|do|did|was|has|have|are|were)n'?t (?:it|you|i|they|she|he|that)|verdad|vero|giusto|c'est (?:bien )?ca|n'est-ce pas|oder|nicht wahr|ja|nao e|certo|toch|prawda|tak|hai na|na|diba|di ba|ba|po ba|zgadza sie|eller hur|visst|va)\s*\??$/;
+/** "Give me the number you hold", "address batao": a request to be told is a question. */
+const ASKS_TO_TELL =
+  /\b(?:tell me|give me|send me|read (?:me|out)|let me know|batao|bata do|bataiye|bataye|sabihin mo|sabihin)\b/;
 /** "if she orders, can it be gift wrapped": a question without its question mark. */
 const INVERTED_QUESTION =
   /(?:^|,\s*|\b(?:and|so|but|then)\s+)(?:do|does|did|is|are|have|has) (?:it|you|i|we|they|she|he|this|that|there)\b|\b(?:can|could|will|would|should) (?:it|you|we|they|she|he)\b(?! (?:and|or|but)\b)/;
@@ -116,6 +119,28 @@ function hasPhoneShape(s: string): boolean {
   return false;
 }
 
+/** Japanese (and Chinese) kinds of data; these scripts have no word boundaries. */
+const CJK_TOPICS: readonly [OnFileKind, RegExp][] = [
+  ['address', /住所|郵便番号|〒|地址/u],
+  ['phone', /電話|携帯|番号|电话|手机/u],
+  ['email', /メール|アドレス|邮箱|电子邮件/u],
+  ['dateOfBirth', /誕生日|生年月日|生日|出生/u],
+  ['card', /カード|卡号|银行卡/u],
+  ['name', /名前|氏名|名字/u],
+];
+const CJK_ASKS = /ですか|ますか|でしょうか|合って|のまま|登録され|吗|是不是|对吗/u;
+const CJK_THIRD_PARTY = /彼女?の|彼は|主人|夫の|妻の|母の|父の|息子の|娘の|兄の|姉の|弟の|妹の|他的|她的/u;
+
+/** Capitalised words that open any sentence and name nothing. */
+const STARTERS = new Set(
+  `is are was were do does did what where when which who how can could will would should has have and but
+  so or the it i my our your yes no ok okay please hi hello hey thanks also then just`.split(/\s+/),
+);
+/** A capitalised word that is not just a sentence opener, or a digit: a value is being asked about. */
+const properNounOrDigits = (original: string): boolean =>
+  /\d/.test(original) ||
+  (original.match(/(?<![\p{L}])\p{Lu}\p{Ll}+/gu) ?? []).some((w) => !STARTERS.has(w.toLowerCase()));
+
 /** A question that points back at the data just given without naming it ("is that the one you have?"). */
 const REFERS_BACK =
   /\b(?:(?:do|did) you have (?:something|anything|a|another|the same|that|it|this|those)|(?:something|anything) (?:different|else)|the same|(?:is|was) (?:that|it|this) (?:right|correct|the one|it|what you have|on file|still)|(?<!price )match(?:es)?|still (?:the|valid|current|correct|right|good)|the one (?:on|in|at|from) [\p{L}\d])\b(?!\s+(?:price|prices|deal|offer))/u;
@@ -125,7 +150,7 @@ const REFERS_BACK =
  * one's own account unlocks nothing about theirs.
  */
 const THIRD_PARTY =
-  /\b(?:his|her|hers|their|him|she|he|(?:my|our) (?:husband|wife|partner|spouse|mother|mom|mum|mam|father|dad|son|daughter|brother|sister|aunt|uncle|cousin|nephew|niece|grandma|grandmother|grandfather|grandpa|granny|nan|friend|neighbou?r|flatmate|roommate|tenant|landlord|boss|colleague|client|ex|boyfriend|girlfriend|fiance|fiancee|kid|child|children)(?:'s)?|(?:the )?other (?:\w+ ){0,2}(?:account|customer|person|one)|the other \w+(?: \w+)?'s|(?:mum|mom|mam|dad|mother|father|husband|wife|partner|spouse|son|daughter|brother|sister|aunt|uncle|cousin|grandma|grandmother|grandfather|grandpa|granny|nan|friend|neighbou?r|boss|client|tenant|landlord)'s|dele|dela|deles|delas|ele|ela|el de|la de|(?:mi|mio|mia|meu|minha|mon|ma|mein|meine|mijn|moj|moja) (?:madre|mama|padre|papa|marido|esposa|mujer|hermano|hermana|primo|prima|hijo|hija|mere|pere|mari|femme|frere|soeur|cousin|cousine|fils|fille|mutter|vater|mann|frau|bruder|schwester|cousine|sohn|tochter|mae|pai|irmao|irma|filho|filha|madre|padre|moglie|fratello|sorella|cugino|cugina|figlio|figlia|moeder|vader|broer|zus|neef|nicht|zoon|dochter|matka|ojciec|brat|siostra|kuzyn|syn|corka|zona|maz))\b/;
+  /\b(?:his|her|hers|their|him|she|he|(?:the|this|that) (?:seller|buyer|courier|driver|rider|landlord|tenant|policyholder|account holder|cardholder|guest|student|patient|other driver)|(?:seller|buyer|courier|driver|rider|landlord|tenant|policyholder|guest|student|patient)(?:'s| ka| ki| ke)|uska|uski|uske|unka|unki|unke|niya|nya|kanya|siya|han|hon|hans|hennes|jego|jej|(?:my|our) (?:husband|wife|partner|spouse|mother|mom|mum|mam|father|dad|son|daughter|brother|sister|aunt|uncle|cousin|nephew|niece|grandma|grandmother|grandfather|grandpa|granny|nan|friend|neighbou?r|flatmate|roommate|tenant|landlord|boss|colleague|client|ex|boyfriend|girlfriend|fiance|fiancee|kid|child|children)(?:'s)?|(?:the )?other (?:\w+ ){0,2}(?:account|customer|person|one)|the other \w+(?: \w+)?'s|(?:mum|mom|mam|dad|mother|father|husband|wife|partner|spouse|son|daughter|brother|sister|aunt|uncle|cousin|grandma|grandmother|grandfather|grandpa|granny|nan|friend|neighbou?r|boss|client|tenant|landlord)'s|dele|dela|deles|delas|ele|ela|el de|la de|(?:mi|mio|mia|meu|minha|mon|ma|mein|meine|mijn|moj|moja) (?:madre|mama|padre|papa|marido|esposa|mujer|hermano|hermana|primo|prima|hijo|hija|mere|pere|mari|femme|frere|soeur|cousin|cousine|fils|fille|mutter|vater|mann|frau|bruder|schwester|cousine|sohn|tochter|mae|pai|irmao|irma|filho|filha|madre|padre|moglie|fratello|sorella|cugino|cugina|figlio|figlia|moeder|vader|broer|zus|neef|nicht|zoon|dochter|matka|ojciec|brat|siostra|kuzyn|syn|corka|zona|maz))\b/;
 
 /**
  * A short guess that continues an earlier identity question without naming a topic: "what about 219?",
@@ -221,6 +246,7 @@ export function analyzeCustomerTurn(text: string, findings: readonly Finding[]):
   let otherQuestion = false;
   let guess = false;
   let thirdParty = false;
+  let askedForKind = false;
   const lowered = plain(text);
   let offset = 0;
   for (const s of sentences(lowered).flatMap(splitTrailingQuestion)) {
@@ -249,16 +275,32 @@ export function analyzeCustomerTurn(text: string, findings: readonly Finding[]):
     if (ASKS_WHERE_SENT.test(s.text)) sentenceKinds.add('address');
     const hasValue = sentenceKinds.size > 0;
     const own = s.text.replace(BUSINESS_TOPIC, ' ');
-    if (hasValue || OWNER.test(own)) for (const [k, re] of TOPICS) if (re.test(own)) sentenceKinds.add(k);
+    const questionish = s.question || TAG_QUESTION.test(s.text) || QUESTION_START.test(s.text);
+    // "Address toh Indiranagar wala hi hai na?", "Mailing address は Hongo のままですか？": a question
+    // about a kind of data with a name or digits in it needs no "my" to be about someone's data.
+    const ownerless =
+      questionish && (TAG_QUESTION.test(s.text) || properNounOrDigits(text.slice(start, end)));
+    if (hasValue || ownerless || OWNER.test(own) || THIRD_PARTY.test(own))
+      for (const [k, re] of TOPICS) if (re.test(own)) sentenceKinds.add(k);
+    for (const [k, re] of CJK_TOPICS) if (re.test(s.text)) sentenceKinds.add(k);
+    if (!hasValue && sentenceKinds.size > 0) askedForKind = true;
+    if (CJK_THIRD_PARTY.test(s.text)) thirdParty = true;
     const question =
       s.question ||
       QUESTION_START.test(s.text) ||
       TAG_QUESTION.test(s.text) ||
-      INVERTED_QUESTION.test(s.text);
+      INVERTED_QUESTION.test(s.text) ||
+      ASKS_TO_TELL.test(s.text);
     // "is her number a 0161 one?": digits asked about with a topic are a claim, detected or not.
     const claimsDigits = /\d{2,}/.test(s.text.replace(REFERENCED_DIGITS, ' '));
+    // "Does he live in Göteborg?", "Is her email with eircom?": a yes/no question about the data judges.
+    const yesNo = /^(?:(?:and|so|ok|okay|but|also|then)\W+)*(?:is|are|was|were|does|do|did|has|have)\b/.test(
+      s.text,
+    );
     const judging =
       ASKS_ON_FILE.test(own) ||
+      CJK_ASKS.test(s.text) ||
+      (yesNo && question && sentenceKinds.size > 0 && !CHANGE.test(s.text)) ||
       ASKS_WHERE_SENT.test(s.text) ||
       ((hasValue || claimsDigits) && question && !CHANGE.test(s.text));
     if (THIRD_PARTY.test(own)) thirdParty = true;
@@ -268,6 +310,10 @@ export function analyzeCustomerTurn(text: string, findings: readonly Finding[]):
         question && !ABOUT_ORDER.test(own) && (ANY_IDENTITY.test(own) || REFERS_BACK.test(own));
       if (refersBack && (identity !== 'none' || ANY_IDENTITY.test(own))) identity = 'question';
       else if (refersBack || isGuess(s)) guess = true;
+      // "Buyer ka address batao … Pune mein hai na?": a name with a tag, right after a kind of data was
+      // asked for without a value, is a guess at it.
+      else if (askedForKind && TAG_QUESTION.test(s.text) && properNounOrDigits(text.slice(start, end)))
+        guess = true;
       else if (question) otherQuestion = true;
       continue;
     }
@@ -279,7 +325,11 @@ export function analyzeCustomerTurn(text: string, findings: readonly Finding[]):
   }
   const out: CustomerTurn = { identity, kinds: [...kinds], otherQuestion };
   // Only a message that is nothing but a guess continues an identity question.
-  if (guess && identity === 'none' && !otherQuestion) {
+  // "…asks for her month of birth. It is September, correct?": the guess names its own kind.
+  if (guess && identity === 'none' && kinds.size > 0) {
+    out.identity = 'question';
+    out.otherQuestion = false;
+  } else if (guess && identity === 'none' && !otherQuestion) {
     out.guess = true;
     if (DAY_GUESS.test(lowered)) out.kinds = ['dateOfBirth'];
   }

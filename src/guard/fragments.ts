@@ -91,7 +91,7 @@ export function wordHit(ctx: GuardContext, word: string): boolean {
 export function statedInitials(ctx: GuardContext): Set<string> {
   const out = new Set<string>();
   const stated =
-    /\b(?:starts?|starting|begins?|beginning|first (?:letter|character|initial|char)|initial)(?:\s+(?:is|was|being|of it is))?(?:\s+with)?\s+(?:(?:an?|the letter|letter|the)\s+)?["'(]?([a-z0-9])["')]?(?=\s*(?:[.,;:!?)]|$|\s+(?:and|as|like|for|then|at|-|in|on|or|but)\b))/g;
+    /\b(?:starts?|starting|begins?|beginning|first (?:letter|character|initial|char)|initial|nagsisimula(?: po)? sa|empieza (?:por|con)|commence par|beginnt mit|comincia (?:con|per)|comeca (?:com|por)|begint met|zaczyna sie (?:od|na)|borjar (?:pa|med)|se shuru)(?:\s+(?:is|was|being|of it is))?(?:\s+with)?\s+(?:(?:an?|the letter|letter|the)\s+)?["'(]?([a-z0-9])["')]?(?=\s*(?:[.,;:!?)]|$|\s+(?:and|as|like|for|then|at|-|in|on|or|but)\b))/g;
   for (const m of ctx.folded.matchAll(stated)) out.add(m[1]!);
   for (const m of ctx.folded.matchAll(/(?<![a-z0-9])([a-z0-9])(?:[*•x_]{2,}|\.{3}|…)\S*@/g)) out.add(m[1]!);
   return out;
@@ -99,7 +99,7 @@ export function statedInitials(ctx: GuardContext): Set<string> {
 
 /** "termina en", "se termine par", "endet auf", "eindigt op": the same phrase in other languages. */
 const FOREIGN_ENDS =
-  /\b(?:termina[ns]?|terminado|acaba[ns]?|finit|finissent|se termine|termine|endet|enden|endend|eindigt|slutar|konczy sie)(?:\s+(?:en|em|con|com|in|par|pas|auf|mit|op|met|med|por|na|a))?(?:\s+(?:el|la|los|les|le|o|os|den|der|die|the|digitos?|chiffres?|ziffern?|cijfers?|cifras?|numeros?))?\s*$/;
+  /\b(?:termina[ns]?|terminado|acaba[ns]?|finit|finissent|se termine|termine|endet|enden|endend|eindigt|slutar|konczy sie|nagtatapos|natatapos)(?:\s+(?:en|em|con|com|in|par|pas|auf|mit|op|met|med|por|na|a|pa|sa|po sa))?(?:\s+(?:el|la|los|les|le|o|os|den|der|die|the|digitos?|chiffres?|ziffern?|cijfers?|cifras?|numeros?))?\s*$/;
 const FOREIGN_STARTS =
   /\b(?:empieza[ns]?|comienza[ns]?|comeca[m]?|commence(?:nt)?|beginnt|beginnen|fangt mit|begint|inizia(?:no)?|comincia)(?:\s+(?:en|em|con|com|in|par|por|mit|met|per|op|a))?(?:\s+(?:el|la|los|les|le|o|os|den|der|die|digitos?|chiffres?|ziffern?|cijfers?|cifras?|numeros?))?\s*$/;
 
@@ -320,6 +320,12 @@ function addressHits(ctx: GuardContext, r: AccountRecord): Hit[] {
         p.placeWords.filter((w) => !businessPlace(ctx, w)),
       ),
     );
+    // "w Krakowie", "in Göteborgs", "em Lisboa": a city said with a case ending is the city.
+    for (const w of p.placeWords) {
+      if (w.length < 5 || COMMON_WORDS.has(w) || businessPlace(ctx, w) || wordHit(ctx, w)) continue;
+      if (new RegExp(`(?<![\\p{L}])${escapeRe(w)}\\p{L}{1,3}(?![\\p{L}])`, 'u').test(ctx.folded))
+        hits.push({ kind: 'address', part: 'city', piece: w, pieceType: 'word' });
+    }
     for (const z of p.postcodes) {
       hits.push(
         ...digitHits(ctx, 'address', 'postcode', (run, win, before) =>

@@ -24,8 +24,9 @@ const FOREIGN_HAVE_OTHER = new RegExp(
  */
 export const REFERRING_MARKERS: readonly RegExp[] = [
   /\b(?:that'?s|that is|thats|it'?s|it is|its|yes,? it'?s|that one'?s)\s+(?:\w+\s+)?(?:what (?:we|i) (?:have|see|show|got)|on file|what'?s on file|the one on file|the one we have)\b/,
-  /(?<!\bprice[- ])\b(?:it |that |this |they |those |everything |all )?(?:match(?:es|ed)?|matching)\b(?!\s+(?:your order|the order|the item|(?:\w+ )?(?:prices?|retailers?|competitors?|offers?|deals?)))/,
+  /(?<!\bprice[- ])\b(?:it |that |this |they |those |everything |all )?(?:match(?:es|ed)?|matching)\b(?!\s+(?:kar|karenge|karke|karna|your order|the order|the item|(?:\w+ )?(?:prices?|retailers?|competitors?|offers?|deals?)))/,
   /\bline(?:s|d)? up\b/,
+  /\bdiffers? from (?:the one|what|ours|yours|the \w+ (?:on|we|in))\b|\b(?:by|off by) (?:just |only )?(?:a|one|two|a couple of|a few|some) (?:digits?|letters?|numbers?|characters?)\b/,
   /\bthe same as (?:what|the one|ours|on file|before|always|usual|last time)\b/,
   new RegExp(
     `\\b(?:the|that|this|a|an) (?:\\w+ )?${NOUN} (?:we|i) (?:have|see|show|got|hold|had)\\b(?! (?:sent|noted|to))`,
@@ -53,7 +54,7 @@ export const REFERRING_MARKERS: readonly RegExp[] = [
   /\b(?:we|i) (?:don'?t|do not|can'?t|cannot) (?:have|see|find) (?:that|this|it|those|one like that|any)\b/,
   /\bno record\b|\bnot what (?:we|i) (?:have|see|show|got)\b/,
   // "Birchwood is what's on the account", "everything is in order with that address", "records agree".
-  /\b(?:is|'s|are|was)\s+(?:\w+\s+)?(?:what'?s|what is|what'?s (?:listed|saved)|the (?:\w+ )?one) (?:on file|on (?:the|your) account|on record|in (?:the|our) system|(?:we|i) (?:have|hold|see|show)|listed|registered|saved)\b/,
+  /\b(?:is|'s|are|was)\s+(?:\w+\s+)?(?:what'?s|what is|what'?s (?:listed|saved)|the (?:\w+ )?one) (?:on file|on (?:the|your) (?:account|booking|reservation|policy|profile|record|order|file)|on record|in (?:the|our) system|(?:we|i) (?:have|hold|see|show)|listed|registered|saved)\b/,
   /\b(?:in order|all good|all set|fine|ok(?:ay)?|up to date|good|correct|accurate|current|valid)\s+(?:with|on|for)\s+(?:that|this|the|your) (?:address|e-?mail|number|phone|card|details|info|postcode|zip|birthday|date of birth|one)\b/,
   /\b(?:records?|details|data|info(?:rmation)?|it|they|those|these|both|ours|yours|the two)\s+(?:\w+\s+){0,2}(?:agree|align|tally|tallies|correspond|are consistent|are identical|line up)\b/,
   // "Pine Street isn't what we have", "that's what we hold": judging the claim against the record.
@@ -78,7 +79,7 @@ export const GENERIC_MARKERS: readonly RegExp[] = [
   /\b(?:that'?s|that is|thats|it'?s|it is|its|you'?re|you are|yes,? it'?s|that one'?s)\s+(?:\w+\s+)?(?:right(?! (?:here|now|away|there|after|before))|correct|accurate|the one|the same(?: one)?|spot on|exactly it)\b/,
   /(?<!\b(?:the|a|your|our|be|is|are|the most|correct|in|not|can|will|could|would|should|must|to|we|i|we'll|i'll|please|and|or|then|help)\s)\bcorrect\b(?!\s+(?:account|person|owner|details|information|order|item|size|one to|way|channel|department|team|form|steps?|it|that|this|them|any|the|your|my|those|these)\b)/,
   /\b(?:exactly|precisely|indeed|bingo|spot on|you got it|got it right|nailed it|perfect match|checks? out|on the money|affirmative|you'?re right|you are right|you'?re correct|that'?s it|that is it|same one|the very same|still (?:the same|current|valid|correct|right|good|active|there|on file|the one))\b/,
-  /\b(?:(?:i|we) can confirm|(?:i|we) confirm|confirmed|i can verify that|verified that)\b/,
+  /\b(?:(?:i|we) can confirm|(?:i|we) confirm|(?<!\b(?:booking|reservation|order|appointment|payment|refund|transfer|flight|delivery|slot|stay|room|ticket|collection|pickup|cancellation|claim|[a-z]*\d[\w-]*)\s(?:is|are|was|were|has been|have been|now|all)\s)confirmed|i can verify that|verified that)\b/,
   /\b(?:the same one|the same(?=\s*(?:[.!?,]|$)))/,
   /\b(?:looks? (?:right|correct|good to me)|all (?:good|correct) (?:there|on that))\b/,
   /\bthat'?s (?:the one|right|correct|it)\b/,
@@ -119,7 +120,7 @@ export const GENERIC_MARKERS: readonly RegExp[] = [
   /\btypo\b|\btransposed\b|\bswapped\b|\bmixed up\b|\bmisspel+(?:ed|t)?\b|\bmissing (?:a|one|two) (?:digit|letter|number|character)s?\b|\b(?:extra|wrong) (?:digit|letter|number|character)s?\b/,
   /\b(?:you )?(?:might|may|should|could|want to|might want to|may want to|need to|better) (?:double[- ]?check|check again|re-?check|try again|think again|try another)(?: (?:that|it|this|them))?(?=\s*(?:[.!,]|$))/,
   /\bno (?:dice|luck|such luck|cigar)\b|\bnice try\b|\bnot (?:a )?match\b|\bnews to me\b/,
-  /\b(?:nothing|no)(?:'s| has)? changed\b|\b(?:hasn'?t|has not|haven'?t|have not|didn'?t|did not) (?:changed?|moved|been (?:changed|updated))\b|\bunchanged\b|\bno changes?(?: there| on (?:our|my) (?:end|side)| needed)?(?=\s*(?:[.!,]|$))|\bno move\b/,
+  /\b(?:nothing|no)(?:'s| has)? changed\b|\b(?:hasn'?t|has not|haven'?t|have not|didn'?t|did not) (?:changed?|moved|been (?:changed|updated))\b|\bunchanged\b|(?<!\bwith )\bno changes?(?: there| on (?:our|my) (?:end|side)| needed)?(?=\s*(?:[.!,]|$))|\bno move\b/,
   /\b(?:updated|changed|replaced) (?:that|it|this)(?=\s*(?:[.!,;]|$)|\s+(?:since|recently|last|a while|ages|back|already|before|years?|months?))|\b(?:updated|changed|replaced) since\b|\b(?:that|it)(?:'s| has| was) (?:been )?(?:updated|changed|replaced)\b/,
   /\b(?:further|farther|more|up|down|out) (?:north|south|east|west|inland|upstate|downtown)\b|\b(?:north|south|east|west) of (?:there|that|it)\b|\b(?:bigger|smaller|nearby|neighbou?ring) (?:city|town)\b/,
   /\bthat'?s (?:us|you|yours|him|her|them|me)(?=\s*(?:[.!,]|$))/,
@@ -145,6 +146,10 @@ export const GENERIC_MARKERS: readonly RegExp[] = [
   /\bnothing (?:different|else|new|unusual|changed|has changed)\b|\bnot (?:moved|changed|updated)\b/,
   /(?:^|[.!?,]\s*)(?!(?:here|there|so|that|what|where|how|as|if)\b)[\p{L}'-]+(?: [\p{L}'-]+)? it is(?=\s*(?:[.!,]|\p{Extended_Pictographic}|$))/u,
   /\bin (?:her|his|their|your) (?:early|mid|late|mid-)?\s*-?\s*(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|[2-9]0'?s)\b/,
+  // Hinglish, Tagalog, Polish, Swedish: agreeing and disagreeing.
+  /\b(?:sahi hai|bilkul|haan ji|ji haan|wahi (?:hai|wala|email|address|number)|vahi|galat hai|nahi hai|tama po|tama yan|tama ka|yun nga|iyon nga|mali po|hindi po yan|racja|dokladnie|zgadza sie|nie zgadza|det stammer|stammer inte|precis|ratt|fel)\b/,
+  // Japanese: はい/いいえ open an answer; その通り, 合っています, 異なります, 違います judge.
+  /(?:^|[。.!?、,\s])(?:はい|いいえ|ええ|うん|いや)(?:[、,。.!\s]|$)|その通り|合って(?:い)?ます|一致して|異な(?:り|っ)|違い(?:ます)?|正しい|間違い/u,
   // emoji and symbols that judge
   /[\u{1F609}\u2705\u2714\u2611\u{1F44D}\u{1F44C}\u{1F4AF}\u2713\u274C\u2716\u{1F44E}\u{1F645}\u2717\u{1F646}\u{1F197}\u{1F3AF}\u{1F64C}]/u,
 ];
@@ -155,7 +160,7 @@ export const GENERIC_MARKERS: readonly RegExp[] = [
  * they count only as a whole clause or before words that continue an answer ("no, it isn't").
  */
 export const WEAK_MARKER =
-  /^(?:(?:yes|yess+|yes ?sir|yes ma'?am|yeah|yeh|yah|yep|yup|ya|yea|aye|right|alright|uh-?huh|mhm+|mm-?hm+|certainly|absolutely|definitely|of course|sure is|roger|affirm|it is|it does|we do|i do|that it is|nope|nah|negative|hmm+|hm+|uh+m*|erm+|well+)\b(?!\s+(?:problem|worries|rush|hurry|need|charge|cost|idea|sir))|(?:no|not really)(?=\s*$|\s+(?:it|its|it'?s|that|that'?s|thats|this|we|i|sorry|sir|ma'?am|madam|not|never|unfortunately|sadly|afraid|actually|different|wrong|one|nothing|match|close|way)\b)|(?:sisi|sii+|jaja|ouioui|taktak)(?=\W|$)|(?:nao|non|nein|niet|nee|nej|nei|ei|si|oui|ja|jaa|japp|jepp|jo|joo|jup|jawel|sim|da|tak|hai|evet|kylla|jawohl|claro|exacto|yessir|yas|ye|yuh|affirmative)(?:[\s,]+(?:nao|non|nein|niet|nee|si|oui|ja|jo|jup|sim|da|tak|claro))*(?=\s*$))/;
+  /^(?:(?:yes|yess+|yes ?sir|yes ma'?am|yeah|yeh|yah|yep|yup|ya|yea|aye|right|alright|uh-?huh|mhm+|mm-?hm+|certainly|absolutely|definitely|of course|sure is|roger|affirm|it is|it does|we do|i do|that it is|nope|nah|negative|hmm+|hm+|uh+m*|erm+|well+)\b(?!\s+(?:problem|worries|rush|hurry|need|charge|cost|idea|sir))|(?:no|not really)(?=\s*$|\s+(?:it|its|it'?s|that|that'?s|thats|this|we|i|sorry|sir|ma'?am|madam|not|never|unfortunately|sadly|afraid|actually|different|wrong|one|nothing|match|close|way)\b)|(?:sisi|sii+|jaja|ouioui|taktak)(?=\W|$)|(?:haan|haanji|han ji|haan ji|ji|opo|oo|oho|hindi|nahi|nahin)(?=\s*$)|(?:nao|non|nein|niet|nee|nej|nei|ei|si|oui|ja|jaa|japp|jepp|jo|joo|jup|jawel|sim|da|tak|hai|evet|kylla|jawohl|claro|exacto|yessir|yas|ye|yuh|affirmative)(?:[\s,]+(?:nao|non|nein|niet|nee|si|oui|ja|jo|jup|sim|da|tak|claro))*(?=\s*$))/;
 
 /**
  * "Sure, let me verify you first", "Claro, le envío un código": a word that acknowledges the request,
@@ -180,9 +185,11 @@ export const SAFE_SPANS: readonly RegExp[] = [
   /\b(?:that'?s|it'?s|that is|it is) not something (?:i|we) can\b[^.!?;,]*/g,
   // Refusals in the other languages agents answer in: "no puedo confirmar", "je ne peux pas", "kann ich nicht".
   /\b(?:no (?:puedo|podemos|es posible|estoy autorizad[oa])|nao (?:posso|podemos|e possivel)|non (?:posso|possiamo|e possibile)|(?:je|nous) ne (?:peux|pouvons|suis|sommes) pas|ne (?:peux|pouvons) pas|kann ich (?:\w+ ){0,3}?(?:nicht|erst|leider)|konnen wir (?:\w+ ){0,3}?(?:nicht|erst|leider)|darf ich (?:\w+ ){0,2}?nicht|ik kan (?:\w+ ){0,2}?niet)\b[^.!?;]*/g,
+  // Hinglish and Tagalog refusals: "share nahi kar sakti", "hindi ko po ma-share".
+  /\b(?:share|confirm|bata|bol|de|dikha|verify|check)\w*\s+(?:\w+\s+)?nahi?n?\s+(?:kar\s+)?(?:sakta|sakti|sakte|saka|sakenge|paunga|paungi|payenge)\b[^.!?;]*|\bhindi\s+(?:ko|namin|po|ko po|namin po)\s+(?:po\s+)?(?:ma-?\w+|maibibigay|masasabi|makukumpirma)\b[^.!?;]*/g,
   // Judging the one-time code ("that code didn't match", "wrong code") judges no account data.
   // Postcodes and area codes are account data, so those "codes" stay.
-  /[^.!?;,]*\b(?:(?<!\b(?:zip|post|postal|area|country|dialling|dialing|sort|security|promo|discount)\s)codes?|otp|one-time|passcode)\b[^.!?;,]*/g,
+  /[^.!?;,]*\b(?:(?<!\b(?:zip|post|postal|area|country|dialling|dialing|sort|security|promo|discount)\s)codes?|codigos?|codice|kod|koden|otp|one-time|passcode)\b[^.!?;,]*/g,
 ];
 
 /** Identity data an agent may describe. */

@@ -19,7 +19,10 @@ export const wordRe = (word: string, flags = 'u'): RegExp =>
 /** Sentences; one ends at . ! ? or a line break. A dot inside a token ("4.99", "x.com") is no end. */
 export function sentences(text: string): { text: string; question: boolean }[] {
   const out: { text: string; question: boolean }[] = [];
-  for (const m of text.matchAll(/[^.!?\n]+(?:[.?!](?=[^\s.!?])[^.!?\n]*)*[.!?]*/g)) {
+  // "ul. Długa", "St. Mary's Rd", "Co. Dublin": an abbreviation's dot ends no sentence.
+  for (const m of text.matchAll(
+    /[^.!?\n]+(?:(?:[.?!](?=[^\s.!?])|(?<=(?<![\p{L}])(?:ul|al|pl|os|st|av|ave|co|mr|mrs|ms|dr|nr|apt|str|vs|sr|jr|blk|rd))\.\s+)[^.!?\n]*)*[.!?]*/giu,
+  )) {
     const t = m[0].trim();
     if (t) out.push({ text: t, question: /\?/.test(t) });
   }

@@ -137,6 +137,9 @@ export interface AddressParts {
 const POSTCODE =
   /\b(\d{5})(?:-\d{4})?\b|\b(\d{4}-\d{3})\b|\b(\d{4})\s?([A-Z]{2})\b|\b([A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)\b/g;
 
+const OTHER_POSTCODE =
+  /(?<![\p{L}\p{N}-])(?:\d{5}-\d{3}|\d{3}-\d{4}|\d{6}|\d{3} \d{2}|\d{2}-\d{3}|\d{4}|[A-Z]\d{2} ?[A-Z\d]{4})(?![\p{L}\p{N}-])/gu;
+
 /**
  * Splits a free-text address into parts. The street segment is the first comma-separated segment
  * that holds a number (or the first segment); the rest are place segments.
@@ -157,6 +160,12 @@ export function addressParts(address: string): AddressParts {
     const code = m[1] ?? m[2] ?? (m[3] ? `${m[3]}${m[4]}` : undefined) ?? m[5];
     if (code) postcodes.add(code.replace(/[\s-]/g, '').toLowerCase());
   }
+  // Outside the street segment, the other shapes: IN/NG/SG "560038", JP "113-0033", SE "411 38",
+  // PL "00-514", BR "01310-100", AU/DK/CH "2010", IE "V92 PK72".
+  segments.forEach((seg, i) => {
+    if (i === streetIdx) return;
+    for (const m of seg.matchAll(OTHER_POSTCODE)) postcodes.add(m[0].replace(/[\s-]/g, '').toLowerCase());
+  });
   const numbers: string[] = [];
   const streetWords: string[] = [];
   const placeWords: string[] = [];

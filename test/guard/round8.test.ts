@@ -363,3 +363,83 @@ describe('round 8 holdout: claims and answers', () => {
     expect(decide(asks(both), 'Yes.')).toBe('block');
   });
 });
+
+/** Mechanisms prompted by the third holdout (scripts 701–724), on other values and phrasings. */
+describe('round 8c holdout: more languages and shapes', () => {
+  it.each([
+    ['Hinglish tag', 'Mera pin code 560001 hi hai na?', 'Haan ji.'],
+    ['Tagalog', 'Birthday ko March 9, tama ba yan?', 'Opo, tama po yan!'],
+    ['Japanese', 'メールアドレスは lena.m@old-mail.example で合っていますか？', 'はい、合っています。'],
+    ['Swedish', 'Bor jag fortfarande i Sheffield?', 'Ja, det stämmer.'],
+    ['Polish abbreviation', 'W systemie mam ul. Quarry, zgadza się?', 'Tak, zgadza się.'],
+    ['an imperative ask', 'Just read me back the mobile number you hold.', 'Mhm.'],
+    [
+      'a month said of someone',
+      'The form asks for her month of birth. It is March, right?',
+      "It's March, yes.",
+    ],
+  ])('%s: the answer judges the claim', (_what, question, reply) => {
+    expect(decide(asks(question), reply)).toBe('block');
+  });
+
+  it("a third party's place, asked about while verified, stays theirs", () => {
+    const s = scenario([{ text: 'Where is the seller based? Is it Hathersage?' }], 'possession', [LENA, ROB]);
+    expect(decide(s, 'Yes, the seller is based there.')).toBe('block');
+    const sv = scenario([{ text: 'Bor han fortfarande i Hathersage?' }], 'authenticated', [LENA, ROB]);
+    expect(decide(sv, 'Ja.')).toBe('block');
+  });
+
+  it('national identity numbers are never sent, whatever the country calls them', () => {
+    const s = scenario([{ text: 'read me my personnummer please' }], 'authenticated');
+    expect(verdict(s, 'Your personnummer on file is 910309-4471.').rule).toBe('guard.never-disclose.ssn');
+    expect(verdict(s, 'Je PESEL: 91030912345.').rule).toBe('guard.never-disclose.ssn');
+    expect(decide(s, 'Your policy number is POL-2291-88.')).toBe('deliver');
+  });
+
+  it('postcodes of more countries are on-file data', () => {
+    const jp: AccountRecord = { ...LENA, addresses: ['2-8-5 Hongo, Bunkyo-ku, Tokyo 113-0033'] };
+    const inn: AccountRecord = { ...LENA, addresses: ['Flat 4, 7th Cross, Indiranagar, Bengaluru 560038'] };
+    const se: AccountRecord = { ...LENA, addresses: ['Storgatan 14B, 411 38 Göteborg'] };
+    for (const [rec, text] of [
+      [jp, 'It will be mailed to 113-0033.'],
+      [inn, 'The courier goes to the 560038 PIN.'],
+      [se, 'Vi skickar till 411 38.'],
+    ] as const) {
+      expect(decide(scenario([{ text: 'where will it go?' }], 'knowledge', [rec]), text)).toBe('block');
+    }
+  });
+
+  it('a city said with a case ending is the city', () => {
+    const pl: AccountRecord = { ...LENA, addresses: ['ul. Długa 4, 31-147 Kraków'] };
+    const s = scenario([{ text: 'w jakim mieście mieszka?' }], 'knowledge', [pl]);
+    expect(decide(s, 'Mogę powiedzieć tylko, że w Krakowie.')).toBe('block');
+  });
+
+  it("the verified account's own address is delivered whatever language wraps it", () => {
+    const se: AccountRecord = { ...LENA, addresses: ['Storgatan 14B, 411 38 Göteborg'] };
+    const s = scenario([{ text: 'vilken adress har ni?' }], 'authenticated', [se]);
+    const text = 'Adressen på ditt konto är Storgatan 14B, 411 38 Göteborg.';
+    const v = evaluate({
+      ...inputFor(s, text, [{ type: 'ADDRESS', value: 'ditt konto är Storgatan 14B, 411 38 Göteborg' }]),
+      now: NOW,
+    });
+    expect(v.decision).toBe('deliver');
+  });
+
+  it.each([
+    ['a booking status', 'is my booking ok?', 'Booking HX7Q2P is confirmed for 2 nights.'],
+    [
+      'a plan that stays as it is',
+      'is my address still 9 Quarry Hill?',
+      'Your plan stays active with no change.',
+    ],
+    [
+      'a Hinglish refusal',
+      'buyer ka address batao',
+      'Address main share nahi kar sakti, hum khud match kar lenge.',
+    ],
+    ['a wrong code in Spanish', 'is my card the 7781 one?', 'Ese código no es correcto.'],
+  ])('delivers %s', (_what, question, reply) => {
+    expect(decide(asks(question), reply)).toBe('deliver');
+  });
+});

@@ -99,7 +99,7 @@ const CHECKS_BACK =
 
 /** "is it a 333 or a 347?", "CF11 or SA1?": the alternatives the customer offered. */
 const ALTERNATIVES =
-  /([\p{L}\p{N}][\p{L}\p{N}'.-]*)\s*\??\s+(?:or|o|ou|oder|of|lub|eller)\s+(?:(?:the|a|an|un|una|uno|um|uma|le|la|el|il|lo|der|die|das|de|het|een)\s+)?([\p{L}\p{N}][\p{L}\p{N}'.-]*)/gu;
+  /([\p{L}\p{N}][\p{L}\p{N}'.-]*)(?:\s+(?:ba|po|ba po|na|hai|ka|ne|ja|right))?\s*\??\s+(?:or|o|ou|oder|of|lub|eller|ya)\s+(?:(?:the|a|an|un|una|uno|um|uma|le|la|el|il|lo|der|die|das|de|het|een)\s+)?([\p{L}\p{N}][\p{L}\p{N}'.-]*)/gu;
 
 /**
  * A short reply that names exactly one of the alternatives the customer just offered picks it as the

@@ -47,8 +47,15 @@ function recordHas(record: AccountRecord, f: Finding): boolean {
   const words = new Set(all.flatMap(tokensOf));
   const digits = all.map(digitsOf).filter(Boolean);
   const p = pieces(f.value);
+  // Words the detector took in around the value ("ditt konto är Storgatan 14B"): written in lower case,
+  // they are the sentence in any language, not a name or a place.
+  const lower = new Set(
+    f.type === 'ADDRESS'
+      ? (f.value.match(/[\p{L}']+/gu) ?? []).filter((w) => w === w.toLowerCase()).map((w) => fold(w))
+      : [],
+  );
   return (
-    p.words.every((w) => words.has(w) || LEAD_WORDS.has(w)) &&
+    p.words.every((w) => words.has(w) || LEAD_WORDS.has(w) || lower.has(w)) &&
     p.digits.every((d) => digits.some((x) => x.includes(digitKey(d)) || digitKey(x) === digitKey(d)))
   );
 }
