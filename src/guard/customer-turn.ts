@@ -275,22 +275,20 @@ export function analyzeCustomerTurn(text: string, findings: readonly Finding[]):
     if (ASKS_WHERE_SENT.test(s.text)) sentenceKinds.add('address');
     const hasValue = sentenceKinds.size > 0;
     const own = s.text.replace(BUSINESS_TOPIC, ' ');
-    const questionish = s.question || TAG_QUESTION.test(s.text) || QUESTION_START.test(s.text);
-    // "Address toh Indiranagar wala hi hai na?", "Mailing address は Hongo のままですか？": a question
-    // about a kind of data with a name or digits in it needs no "my" to be about someone's data.
-    const ownerless =
-      questionish && (TAG_QUESTION.test(s.text) || properNounOrDigits(text.slice(start, end)));
-    if (hasValue || ownerless || OWNER.test(own) || THIRD_PARTY.test(own))
-      for (const [k, re] of TOPICS) if (re.test(own)) sentenceKinds.add(k);
-    for (const [k, re] of CJK_TOPICS) if (re.test(s.text)) sentenceKinds.add(k);
-    if (!hasValue && sentenceKinds.size > 0) askedForKind = true;
-    if (CJK_THIRD_PARTY.test(s.text)) thirdParty = true;
     const question =
       s.question ||
       QUESTION_START.test(s.text) ||
       TAG_QUESTION.test(s.text) ||
       INVERTED_QUESTION.test(s.text) ||
       ASKS_TO_TELL.test(s.text);
+    // "Address toh Indiranagar wala hi hai na?", "Mailing address は Hongo のままですか？": a question
+    // about a kind of data with a name or digits in it needs no "my" to be about someone's data.
+    const ownerless = question && (TAG_QUESTION.test(s.text) || properNounOrDigits(text.slice(start, end)));
+    if (hasValue || ownerless || OWNER.test(own) || THIRD_PARTY.test(own))
+      for (const [k, re] of TOPICS) if (re.test(own)) sentenceKinds.add(k);
+    for (const [k, re] of CJK_TOPICS) if (re.test(s.text)) sentenceKinds.add(k);
+    if (!hasValue && sentenceKinds.size > 0) askedForKind = true;
+    if (CJK_THIRD_PARTY.test(s.text)) thirdParty = true;
     // "is her number a 0161 one?": digits asked about with a topic are a claim, detected or not.
     const claimsDigits = /\d{2,}/.test(s.text.replace(REFERENCED_DIGITS, ' '));
     // "Does he live in Göteborg?", "Is her email with eircom?": a yes/no question about the data judges.
@@ -300,7 +298,7 @@ export function analyzeCustomerTurn(text: string, findings: readonly Finding[]):
     const judging =
       ASKS_ON_FILE.test(own) ||
       CJK_ASKS.test(s.text) ||
-      (yesNo && question && sentenceKinds.size > 0 && !CHANGE.test(s.text)) ||
+      (yesNo && question && !CHANGE.test(s.text)) ||
       ASKS_WHERE_SENT.test(s.text) ||
       ((hasValue || claimsDigits) && question && !CHANGE.test(s.text));
     if (THIRD_PARTY.test(own)) thirdParty = true;
@@ -333,6 +331,6 @@ export function analyzeCustomerTurn(text: string, findings: readonly Finding[]):
     out.guess = true;
     if (DAY_GUESS.test(lowered)) out.kinds = ['dateOfBirth'];
   }
-  if (thirdParty && identity !== 'none') out.thirdParty = true;
+  if (thirdParty && out.identity !== 'none') out.thirdParty = true;
   return out;
 }
