@@ -8,15 +8,15 @@ import type { CustomerTurn } from './types.js';
 const TOPICS: readonly [OnFileKind, RegExp][] = [
   [
     'email',
-    /\b(?:e-?mail|email address|e-?mail address|mejl|mejladress|e-?postadress|correo(?: electronico)?|courriel|e-?mail-?adresse|e-?mailadres|endereco de e-?mail|indirizzo e-?mail|adres e-?mail)\b/,
+    /\b(?:e-?mails?|email address(?:es)?|e-?mail address(?:es)?|mejl|mejladress|e-?postadress|correo(?: electronico)?|courriel|e-?mail-?adresse|e-?mailadres|endereco de e-?mail|indirizzo e-?mail|adres e-?mail)\b/,
   ],
   [
     'phone',
-    /\b(?:phone|mobile|cell|telephone|landline|mobilnummer|numret|telefonnummer|numero niya|(?<!(?:order|tracking|case|ticket|model|serial|item|reference|confirmation|invoice|account|part|sku|track)\s)number(?! of)|telefono|movil|celular|cellulaire|telefonnummer|handynummer|rufnummer|festnetz|vorwahl|telemovel|telefone|telemóvel|cellulare|telefoonnummer|mobiel|telefon|komorka|(?:mi|mon|ma|meu|minha|mio|mia|il mio|la mia|meine?|mijn|moj|moja|moje|su|sa|son|seine?|ihre?|sua|suo|zijn|haar|jego|jej) (?:\w+ )?(?:numero|nummer|numer))\b/,
+    /\b(?:phones?|mobile|cell|telephone|landline|nummer|mobilnummer|numret|telefonnummer|numero niya|(?<!(?:order|tracking|case|ticket|model|serial|item|reference|confirmation|invoice|account|part|sku|track)\s)number(?! of)|telefono|movil|celular|cellulaire|telefonnummer|handynummer|rufnummer|festnetz|vorwahl|telemovel|telefone|telemóvel|cellulare|telefoonnummer|mobiel|telefon|komorka|(?:mi|mon|ma|meu|minha|mio|mia|il mio|la mia|meine?|mijn|moj|moja|moje|su|sa|son|seine?|ihre?|sua|suo|zijn|haar|jego|jej) (?:\w+ )?(?:numero|nummer|numer))\b/,
   ],
   [
     'address',
-    /\b(?:address|street|zip|post ?code|postal code|the \w+ (?:flat|house|apartment|home|place)|pin ?code|pincode|tirahan|adress|bor|bodde|mieszka|(?:is|are|was) (?:\w+ ){0,2}based|(?:get|gets|go|goes|going|are|is|being|be|was|were|get) (?:posted|sent|delivered|mailed|shipped|couriered|dispatched) to|(?:my|our|his|her|their|usual|home) (?:usual )?(?:place|home|house|flat|apartment|town|city|suburb|county|state|province|region|neighbou?rhood|village)|live at|living at|lives? (?:at|in|on)|based in|moved|(?:got|have|has) (?:me|us|him|her|them) (?:at|in|on|down)|(?:am i|is s?he|are we) still (?:at|in|on)|still (?:living|lives|live|based) (?:at|in)|direccion|domicilio|codigo postal|adresse|code postal|anschrift|wohnadresse|postleitzahl|plz|wohnhaft|morada|endereco|indirizzo|adres|woonadres|ulica|kod pocztowy|vivo en|vive en|j'habite|il habite|elle habite|ich wohne|wohnt|moro|mora em|abito|abita|ik woon|woont|mieszkam|mieszka)\b/,
+    /\b(?:address(?:es)?|street|zip|post ?code|postal code|the \w+ (?:flat|house|apartment|home|place)|pin ?code|pincode|tirahan|adress|bor|bodde|mieszka|(?:is|are|was) (?:\w+ ){0,2}based|(?:get|gets|go|goes|going|are|is|being|be|was|were|get) (?:posted|sent|delivered|mailed|shipped|couriered|dispatched) to|(?:my|our|his|her|their|usual|home) (?:usual )?(?:place|home|house|flat|apartment|town|city|suburb|county|state|province|region|neighbou?rhood|village)|live at|living at|lives? (?:at|in|on)|based in|moved|(?:got|have|has) (?:me|us|him|her|them) (?:at|in|on|down)|(?:am i|is s?he|are we) still (?:at|in|on)|still (?:living|lives|live|based) (?:at|in)|direccion|domicilio|codigo postal|adresse|code postal|anschrift|wohnadresse|postleitzahl|plz|wohnhaft|morada|endereco|indirizzo|adres|woonadres|ulica|kod pocztowy|vivo en|vive en|j'habite|il habite|elle habite|ich wohne|wohnt|moro|mora em|abito|abita|ik woon|woont|mieszkam|mieszka)\b/,
   ],
   [
     'dateOfBirth',
@@ -24,7 +24,7 @@ const TOPICS: readonly [OnFileKind, RegExp][] = [
   ],
   [
     'card',
-    /\b(?:card|visa|mastercard|amex|ending in|last (?:four|4) digits|tarjeta|carte|karte|kreditkarte|cartao|carta|kaart|karta|termina (?:en|em|con|in)|finit par|endet (?:auf|mit)|eindigt (?:op|met)|konczy sie)\b/,
+    /\b(?:cards?|visa|mastercard|amex|ending in|last (?:four|4) digits|tarjeta|carte|karte|kreditkarte|cartao|carta|kaart|karta|termina (?:en|em|con|in)|finit par|endet (?:auf|mit)|eindigt (?:op|met)|konczy sie)\b/,
   ],
   [
     'name',
@@ -37,7 +37,7 @@ const TOPICS: readonly [OnFileKind, RegExp][] = [
  * about it asks for a judgement of the claim, whatever kind it was.
  */
 const ANY_IDENTITY =
-  /\b(?:area code|prefix|prefisso|prefijo|indicatif|vorwahl|prefixo|netnummer|on file|on (?:my|the|her|his|their) account|in (?:your|the) (?:system|records?)|(?:my|her|his|their) (?:details|data|info(?:rmation)?|particulars)|(?:mis|sus) datos|mes (?:donnees|coordonnees)|meine daten|(?:os )?meus dados|(?:i )?miei dati|mijn gegevens|moje dane)\b/;
+  /\b(?:area code|prefix|prefisso|prefijo|indicatif|vorwahl|prefixo|netnummer|on there|in there|on the system|on record|first letter|premiere lettre|primera letra|erste buchstabe|prima lettera|primeira letra|indice|pista|dica|hinweis|tipp|hint|clue|on file|on (?:my|the|her|his|their) account|in (?:your|the) (?:system|records?)|(?:my|her|his|their) (?:details|data|info(?:rmation)?|particulars)|(?:mis|sus) datos|mes (?:donnees|coordonnees)|meine daten|(?:os )?meus dados|(?:i )?miei dati|mijn gegevens|moje dane)\b/;
 
 /**
  * The business's own contact details ("your support email", "the store's phone number"): asking for
@@ -97,6 +97,13 @@ const POSTCODE_DISTRICT = new RegExp(
   `(?<![\\p{L}\\d])(?:${UK_AREAS})\\d[\\dA-Z]?(?:\\s?\\d[A-Z]{2})?(?![\\p{L}\\d])`,
   'u',
 );
+/** "Clay Street", "Ravenna Ave", "Kalorama Rd": a street named without its number (case kept). */
+const NAMED_STREET =
+  /(?<![\p{L}])\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)? (?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Way|Court|Ct|Place|Pl|Terrace|Boulevard|Blvd|Close|Crescent|Grove|Walk|Parade|Square|Row|Mews|Gardens)\b/u;
+/** "it's on example.fr", "at gmail.com": a mail domain said on its own. */
+const MAIL_DOMAIN =
+  /\b(?:on|at|with|@)\s?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|fr|de|es|it|nl|pt|be|ch|at|ie|uk|us|ca|au|in|br|pl|se|no|dk|fi|jp|mx|co|io|me)\b/;
+
 /** "Rua Harmonia", "rue des Tanneurs", "Calle Mayor": a street named in the other languages (case kept). */
 const FOREIGN_STREET =
   /(?<![\p{L}])(?:[Rr]ua|[Rr]ue|[Cc]alle|[Cc]arrer|[Aa]venida|[Vv]iale|[Pp]iazza|[Pp]ra[çc]a|[Pp]laza|[Cc]hemin|[Uu]lica|[Uu]l\.)\s+(?:(?:de|des|du|da|do|dos|das|del|della|di|la|le)\s+)*\p{Lu}|\p{Lu}\p{Ll}+(?:stra(?:ß|ss)e|weg|gasse|allee|platz|straat|laan|gracht|plein)(?![\p{L}])/u;
@@ -118,6 +125,26 @@ function hasPhoneShape(s: string): boolean {
   }
   return false;
 }
+
+/** "Bengaluru?", "or New Delhi?", "to Clay Street?": nothing but a name or number, asked. */
+function bareName(original: string): boolean {
+  const words = original
+    .replace(/[?？!.,¿¡]+/g, ' ')
+    .trim()
+    .replace(/^(?:(?:or|and|to|in|at|on|maybe|perhaps|so)\s+)+/i, '')
+    .split(/\s+/)
+    .filter(Boolean);
+  return (
+    words.length > 0 &&
+    words.length <= 3 &&
+    words.every((w) => /^\p{Lu}/u.test(w) || /\d/.test(w)) &&
+    !STARTERS.has(words[0]!.toLowerCase())
+  );
+}
+
+/** "Erik's card", "Ama's email": someone named, and their data. */
+const NAMED_OWNER =
+  /(?<![\p{L}])\p{Lu}\p{Ll}+['’]s (?:\w+ )?(?:card|phone|number|mobile|email|e-mail|address|birthday|account|details|date of birth)\b/u;
 
 /** Japanese (and Chinese) kinds of data; these scripts have no word boundaries. */
 const CJK_TOPICS: readonly [OnFileKind, RegExp][] = [
@@ -264,12 +291,13 @@ export function analyzeCustomerTurn(text: string, findings: readonly Finding[]):
     }
     // Detectors can miss a value; the obvious shapes still count as typed identity data.
     if (LAST_DIGITS.test(s.text)) sentenceKinds.add('card');
-    if (/[^\s@]+@[^\s@]+\.[a-z]{2,}/.test(s.text)) sentenceKinds.add('email');
+    if (/[^\s@]+@[^\s@]+\.[a-z]{2,}/.test(s.text) || MAIL_DOMAIN.test(s.text)) sentenceKinds.add('email');
     if (hasPhoneShape(s.text)) sentenceKinds.add('phone');
     if (
       STREET_LIKE.test(s.text) ||
       hasPostcodeDistrict(text, start, end) ||
-      FOREIGN_STREET.test(text.slice(start, end))
+      FOREIGN_STREET.test(text.slice(start, end)) ||
+      NAMED_STREET.test(text.slice(start, end))
     )
       sentenceKinds.add('address');
     if (ASKS_WHERE_SENT.test(s.text)) sentenceKinds.add('address');
@@ -300,8 +328,10 @@ export function analyzeCustomerTurn(text: string, findings: readonly Finding[]):
       CJK_ASKS.test(s.text) ||
       (yesNo && question && !CHANGE.test(s.text)) ||
       ASKS_WHERE_SENT.test(s.text) ||
-      ((hasValue || claimsDigits) && question && !CHANGE.test(s.text));
-    if (THIRD_PARTY.test(own)) thirdParty = true;
+      ((hasValue || claimsDigits || properNounOrDigits(text.slice(start, end))) &&
+        question &&
+        !CHANGE.test(s.text));
+    if (THIRD_PARTY.test(own) || NAMED_OWNER.test(text.slice(start, end))) thirdParty = true;
     if (sentenceKinds.size === 0) {
       // "Do you have something different?" after a date, "meine Daten stimmen, oder?": the claim again.
       const refersBack =
@@ -312,6 +342,8 @@ export function analyzeCustomerTurn(text: string, findings: readonly Finding[]):
       // asked for without a value, is a guess at it.
       else if (askedForKind && TAG_QUESTION.test(s.text) && properNounOrDigits(text.slice(start, end)))
         guess = true;
+      // "Bengaluru?": a name alone, asked, is a guess at whatever was asked before.
+      else if (question && bareName(text.slice(start, end))) guess = true;
       else if (question) otherQuestion = true;
       continue;
     }

@@ -91,7 +91,7 @@ export function wordHit(ctx: GuardContext, word: string): boolean {
 export function statedInitials(ctx: GuardContext): Set<string> {
   const out = new Set<string>();
   const stated =
-    /\b(?:starts?|starting|begins?|beginning|first (?:letter|character|initial|char)|initial|nagsisimula(?: po)? sa|empieza (?:por|con)|commence par|beginnt mit|comincia (?:con|per)|comeca (?:com|por)|begint met|zaczyna sie (?:od|na)|borjar (?:pa|med)|se shuru)(?:\s+(?:is|was|being|of it is))?(?:\s+with)?\s+(?:(?:an?|the letter|letter|the)\s+)?["'(]?([a-z0-9])["')]?(?=\s*(?:[.,;:!?)]|$|\s+(?:and|as|like|for|then|at|-|in|on|or|but)\b))/g;
+    /\b(?:starts?|starting|begins?|beginning|first (?:letter|character|initial|char)|initial|nagsisimula(?: po)? sa|empieza (?:por|con)|commence par|beginnt mit|comincia (?:con|per)|comeca (?:com|por)|begint met|zaczyna sie (?:od|na)|borjar (?:pa|med)|se shuru)(?:\s+(?:is|was|being|of it is))?(?:\s+with)?\s+(?:(?:an?|the letter|letter|the|un|une|una|uno|ein|eine|einem|um|uma|een)\s+)?["'(]?([a-z0-9])["')]?(?=\s*(?:[.,;:!?)]|$|\s+(?:and|as|like|for|then|at|-|in|on|or|but)\b))/g;
   for (const m of ctx.folded.matchAll(stated)) out.add(m[1]!);
   for (const m of ctx.folded.matchAll(/(?<![a-z0-9])([a-z0-9])(?:[*•x_]{2,}|\.{3}|…)\S*@/g)) out.add(m[1]!);
   return out;
@@ -364,7 +364,10 @@ function addressHits(ctx: GuardContext, r: AccountRecord): Hit[] {
       ),
     );
     for (const code of new Set([...p.regionCodes, ...regionCodesIn(address)])) {
-      if (wordRe(code).test(ctx.cased))
+      // "TX" of "#TX-58376" is an order prefix, not the state.
+      if (
+        new RegExp(`(?<![\\p{L}\\p{N}#/-])${escapeRe(code)}(?![\\p{L}\\p{N}]|-\\p{N})`, 'u').test(ctx.cased)
+      )
         hits.push({ kind: 'address', part: 'state', piece: code.toLowerCase(), pieceType: 'word' });
       for (const name of regionNames(code)) {
         if (wordRe(name).test(ctx.folded))
@@ -460,6 +463,9 @@ const PROMO =
 const AGE_SAID =
   /\b(?:turn(?:s|ing|ed)?|you'?re|you are|you'?ll be|you'?d be|you were|(?:s?he|they)'?(?:s|re)|aged?|age of)\s+(\d{2,3})\b(?!\s*(?:[%$.,:/-]\d|minutes?|mins?|hours?|days?|weeks?|months?|miles?|km|percent|orders?|items?|dollars?|euros?|pounds?))|\b(\d{2,3})\s*(?:years? old|yrs? old|y\.?o\.?\b|this (?:year|month)|next (?:year|month|week))|\b(\d{2,3})(?:st|nd|rd|th) birthday\b/g;
 
+const BIRTHDAY_NEAR =
+  /\b(?:happy (?:early |belated |upcoming )?birthday|(?:early|belated) (?:happy )?birthday|birthday (?:is )?(?:coming up|soon|next week|this week|this month|tomorrow|today|around the corner)|feliz cumpleanos|joyeux anniversaire|alles gute zum geburtstag|buon compleanno|feliz aniversario|gefeliciteerd)\b/;
+
 /** "in her early thirties", "in his 40s": someone's age by its decade. */
 const AGE_DECADE =
   /\bin (?:her|his|their|your|my) (?:early|mid|late|mid-)?\s*-?\s*(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|[2-9]0'?s)\b/g;
@@ -515,6 +521,10 @@ function birthHits(ctx: GuardContext, r: AccountRecord): Hit[] {
       if (tens >= 2 && Math.floor((year - born) / 10) === tens) hit('age', y);
     }
   }
+  // "Happy early birthday!", "your birthday is coming up": the birthday is near, said without a date.
+  // The piece is the month: only a customer who typed it already knows what this tells.
+  if (BIRTHDAY_NEAR.test(ctx.folded))
+    hit('birth month', MONTH_NAMES[Number(m) - 1]?.[0] ?? 'birthday', 'word');
   // "a Pisces", "a spring baby", "in the first quarter": the birth month said another way.
   const month = Number(m);
   const dayN = Number(d);

@@ -24,10 +24,11 @@ const FOREIGN_HAVE_OTHER = new RegExp(
  */
 export const REFERRING_MARKERS: readonly RegExp[] = [
   /\b(?:that'?s|that is|thats|it'?s|it is|its|yes,? it'?s|that one'?s)\s+(?:\w+\s+)?(?:what (?:we|i) (?:have|see|show|got)|on file|what'?s on file|the one on file|the one we have)\b/,
-  /(?<!\bprice[- ])\b(?:it |that |this |they |those |everything |all )?(?:match(?:es|ed)?|matching)\b(?!\s+(?:kar|karenge|karke|karna|your order|the order|the item|(?:\w+ )?(?:prices?|retailers?|competitors?|offers?|deals?)))/,
+  /(?<!\bprice[- ]|\b(?:account|one|record|details|profile|card|address|email|number|accounts|records) (?:that|which) )(?!(?<=\b(?:account|one|record|details|profile|card|address|email|number|accounts|records) )(?:that|which) )\b(?:it |that |this |they |those |everything |all )?(?:match(?:es|ed)?|matching)\b(?!\s+(?:kar|karenge|karke|karna|your order|the order|the item|(?:\w+ )?(?:prices?|retailers?|competitors?|offers?|deals?)))/,
   /\bline(?:s|d)? up\b/,
+  /\bthe same (?:\w+ )?(?:digits|number|one|email|address|card|details|postcode|zip) (?:as )?(?:you|that you) (?:gave|said|mentioned|typed|provided|quoted)\b/,
   /\bdiffers? from (?:the one|what|ours|yours|the \w+ (?:on|we|in))\b|\b(?:by|off by) (?:just |only )?(?:a|one|two|a couple of|a few|some) (?:digits?|letters?|numbers?|characters?)\b/,
-  /\bthe same as (?:what|the one|ours|on file|before|always|usual|last time)\b/,
+  /\b(?:the )?same as (?:what|the one|ours|on file|before|always|usual|ever|last time)\b/,
   new RegExp(
     `\\b(?:the|that|this|a|an) (?:\\w+ )?${NOUN} (?:we|i) (?:have|see|show|got|hold|had)\\b(?! (?:sent|noted|to))`,
   ),
@@ -41,7 +42,7 @@ export const REFERRING_MARKERS: readonly RegExp[] = [
   /\bsomething (?:\w+ ){0,2}(?:different|else)\b/,
   /\b(?:doesn'?t|does not|don'?t|do not|didn'?t) ring (?:a|any) bells?\b|\brings a bell\b/,
   // "the street's right", "the domain is off": judging one part of the claim.
-  /\b(?:address|e-?mail|phone|mobile|card|birthday|birth ?date|date of birth|postcode|details|street|road|house number|number|name|domain|area code|zip|postcode|post code|digits?|first part|last part|first half|second half|ending|year|month|day|city|town|initial|spelling|provider|prefix|suffix)(?:'s| is| are| was)\s+(?:\w+\s+)?(?:right|correct|wrong|off|fine|good|different|spot on|accurate|ok|okay)\b/,
+  /\b(?:address|addy|e-?mail|phone|mobile|card|birthday|birth ?date|date of birth|dob|postcode|pincode|pin code|details|street|road|house number|number|name|domain|area code|zip|zip code|post code|digits?|first part|last part|first half|second half|ending|year|month|day|city|town|initial|spelling|provider|prefix|suffix)(?:'s| is| are| was|)\s+(?:\w+\s+)?(?:right|correct|wrong|off|fine|good|different|spot on|accurate|ok|okay|legit|gtg|valid)\b/,
   /\bthe same as (?:yours|your \w+|his|hers|theirs|(?:his|her|their) \w+)\b/,
   new RegExp(
     `\\bnot (?:the (?:same|right|correct) ${NOUN}|the ${NOUN} (?:we|i) (?:have|see|show|got)|what (?:we|i) (?:have|see|show|got)|on (?:file|the account|your account)|a match)\\b`,
@@ -150,6 +151,11 @@ export const GENERIC_MARKERS: readonly RegExp[] = [
   /\b(?:sahi hai|bilkul|haan ji|ji haan|wahi (?:hai|wala|email|address|number)|vahi|galat hai|nahi hai|tama po|tama yan|tama ka|yun nga|iyon nga|mali po|hindi po yan|racja|dokladnie|zgadza sie|nie zgadza|det stammer|stammer inte|precis|ratt|fel)\b/,
   // Japanese: はい/いいえ open an answer; その通り, 合っています, 異なります, 違います judge.
   /(?:^|[。.!?、,\s])(?:はい|いいえ|ええ|うん|いや)(?:[、,。.!\s]|$)|その通り|合って(?:い)?ます|一致して|異な(?:り|っ)|違い(?:ます)?|正しい|間違い/u,
+  // Which of two: "the newer of the two", "es ist die neuere", "it's the .co.uk one" (see picksOffered).
+  /\bthe (?:newer|older|first|second|last|latter|former|other|more recent|earlier|later|current|old|new) (?:one )?of (?:the two|them|those|both|the pair)\b/,
+  /(?:^|[.!?,]\s*)(?:es ist |c'est |es |e |het is |it'?s )?(?:die|der|das|la|el|a|il|de|le|the) (?:neuere|altere|neue|alte|nouvelle|nouveau|ancienne|ancien|nueva|nuevo|antigua|antiguo|vieja|nova|novo|antiga|antigo|nuova|nuovo|vecchia|vecchio|nieuwe|oude)(?=\s*(?:[.!,]|$))/,
+  /\bstop guessing\b|\bno need to (?:keep )?guess(?:ing)?\b|\byou got there\b/,
+  /\b(?:that|this|the) (?:one|card) (?:expires|expired|is expiring|runs out|will expire)\b/,
   // emoji and symbols that judge
   /[\u{1F609}\u2705\u2714\u2611\u{1F44D}\u{1F44C}\u{1F4AF}\u2713\u274C\u2716\u{1F44E}\u{1F645}\u2717\u{1F646}\u{1F197}\u{1F3AF}\u{1F64C}]/u,
 ];
@@ -229,4 +235,9 @@ export const NOT_ASSERTION =
 export const ACTS_ON_CLAIM: readonly RegExp[] = [
   /\b(?:ship|send|deliver|post|mail|charge|bill|text|call|renew|use)\w* (?:(?:it|them|that|this|everything|the \w+) )?(?:there|to (?:that|it|that one|the same)|on (?:that|the same) (?:one|card))\b/,
   /\b(?:like|as) you (?:said|say|mentioned|suggested|thought)\b/,
+];
+
+/** Said of the record, these judge even inside a hypothetical or a refusal ("if … like the account says"). */
+export const RECORD_SAYS: readonly RegExp[] = [
+  /\b(?:like|as|according to|per) (?:the|your|our) (?:account|system|records?|file|profile|crm|details on file)(?: (?:says|shows|has it|states|suggests))?\b/,
 ];

@@ -443,3 +443,99 @@ describe('round 8c holdout: more languages and shapes', () => {
     expect(decide(asks(question), reply)).toBe('deliver');
   });
 });
+
+/** Mechanisms prompted by the fourth holdout (scripts 801–824), on other values and phrasings. */
+describe('round 8d holdout: oracles and structure', () => {
+  it.each([
+    [
+      'the same digits',
+      'my number ends 0321 I think',
+      'The driver will text the number ending in the same digits you gave.',
+    ],
+    [
+      'which of two',
+      'is it going to the Quarry Hill flat or my old place on Elm Row?',
+      'It goes to the older of the two.',
+    ],
+    ['a foreign pick', 'Welche Nummer habt ihr? Die alte oder die neue?', 'Es ist die alte.'],
+    [
+      'a distinguishing part',
+      'is it lena.marsh@fastmail.com or lena.marsh@fastmail.co.uk on the account?',
+      "It's the .com one.",
+    ],
+    ['abbreviated approval', 'dob 09/03/91?', 'DOB ok'],
+    ['a nudge to stop', 'Sheffield?', "I can't confirm that... but you can stop guessing now 😉"],
+    ['an expiry', 'is my subscription on the card ending 7781?', 'That one expires next year anyway.'],
+    [
+      'the record says, inside an if',
+      'my birthday is in March, do I get a treat?',
+      "If you're a March baby like the account says, you'll get a voucher.",
+    ],
+    ['a name asked alone', 'Leeds?', 'Mm, yes.'],
+  ])('blocks %s', (_what, question, reply) => {
+    const s = scenario([{ text: 'which city is my address in?' }, { text: question }]);
+    expect(decide(s, reply)).toBe('block');
+  });
+
+  it('a birthday greeting tells the month unless the customer gave it', () => {
+    expect(decide(asks('do I get a birthday discount?'), 'Happy early birthday, by the way!')).toBe('block');
+    const typed = scenario([{ text: "my birthday's in March, any treats?" }]);
+    expect(decide(typed, 'Happy early birthday, by the way!')).toBe('deliver');
+  });
+
+  it('a place the customer gave, said as where they are now, answers their earlier claim', () => {
+    const s = scenario([
+      { text: 'my address is still on Quarry Hill in Sheffield, right?' },
+      {
+        text: 'moving to 3 Mill Lane, York YO1 7HH',
+        findings: [{ type: 'ADDRESS', value: '3 Mill Lane, York YO1 7HH' }],
+      },
+    ]);
+    expect(decide(s, 'York will be a big change from Sheffield!')).toBe('block');
+    expect(decide(asks('is my address still on Quarry Hill?'), 'Ah, Quarry Hill! Lovely area.')).toBe(
+      'block',
+    );
+  });
+
+  it('a named person, an "on there" question and plural kinds are identity questions', () => {
+    expect(turn("Is Rob's card ending 2040 still linked?").thirdParty).toBe(true);
+    expect(turn('you still have the old Dale View one on there?').identity).toBe('question');
+    expect(turn('are both my cards still saved?').kinds).toContain('card');
+    expect(turn('to Clay Street?').kinds).toContain('address');
+    expect(turn("it's on example.fr I think?").kinds).toContain('email');
+  });
+
+  it('a national identity number asked for is blocked without its name; business places flow', () => {
+    const s = scenario([{ text: 'and my personnummer, you have it?' }], 'authenticated');
+    expect(verdict(s, 'Yes: 19910309-4471.').rule).toBe('guard.never-disclose.ssn');
+    expect(
+      decide(
+        asks('any store nearby for returns?'),
+        'Our Union Station store at 50 Massachusetts Ave NE is open 9am to 8pm.',
+      ),
+    ).toBe('deliver');
+    expect(
+      decide(asks('where do returns go?'), 'Returns go to Unit 4, Riverside Park, Leeds LS10 1AB.'),
+    ).toBe('deliver');
+    expect(decide(asks('which store?'), 'Our store at 9 Quarry Hill, Sheffield S10 2HP.')).toBe('block');
+  });
+
+  it('an order prefix is not a state, and "the account that matches" explains', () => {
+    const tx: AccountRecord = { ...LENA, addresses: ['8823 Cedar Springs Rd, Dallas, TX 75219'] };
+    expect(
+      decide(
+        scenario([{ text: 'when does my order ship?' }], 'knowledge', [tx]),
+        'Order #TX-58376 ships tomorrow.',
+      ),
+    ).toBe('deliver');
+    expect(
+      decide(
+        asks('is there another account?'),
+        'I can only look at the account that matches the details you gave.',
+      ),
+    ).toBe('deliver');
+    expect(decide(asks('is my email lena.marsh@fastmail.com?'), 'Yes, that email matches our records.')).toBe(
+      'block',
+    );
+  });
+});

@@ -8,6 +8,7 @@ import {
   IDENTITY_TOPIC,
   MADE_OF,
   NOT_ASSERTION,
+  RECORD_SAYS,
   REFERRING_MARKERS,
   SAFE_SPANS,
   WEAK_MARKER,
@@ -32,6 +33,7 @@ export const stripSafe = (s: string): string => SAFE_SPANS.reduce((acc, re) => a
 function judgesClaim(ctx: GuardContext): boolean {
   const { pending } = ctx;
   if (!pending.any) return false;
+  if (!ctx.unlocked && RECORD_SAYS.some((re) => re.test(ctx.folded))) return true;
   const text = stripSafe(ctx.folded.replace(ACK_BEFORE_ACTION, ' ').replace(YES_TO_HELP, ' '));
   // Verified, asked about someone else: "what we have" is the customer's own record; bare judgements remain.
   if (!ctx.unlocked && REFERRING_MARKERS.some((re) => re.test(text))) return true;
@@ -99,7 +101,22 @@ const CHECKS_BACK =
 
 /** "is it a 333 or a 347?", "CF11 or SA1?": the alternatives the customer offered. */
 const ALTERNATIVES =
-  /([\p{L}\p{N}][\p{L}\p{N}'.-]*)(?:\s+(?:ba|po|ba po|na|hai|ka|ne|ja|right))?\s*\??\s+(?:or|o|ou|oder|of|lub|eller|ya)\s+(?:(?:the|a|an|un|una|uno|um|uma|le|la|el|il|lo|der|die|das|de|het|een)\s+)?([\p{L}\p{N}][\p{L}\p{N}'.-]*)/gu;
+  /([\p{L}\p{N}][\p{L}\p{N}'.@-]*)(?:\s+(?:ba|po|ba po|na|hai|ka|ne|ja|right))?\s*\??\s+(?:or|o|ou|oder|of|lub|eller|ya)\s+(?:(?:the|a|an|un|una|uno|um|uma|le|la|el|il|lo|der|die|das|de|het|een|my|your|mi|mon|ma|mein|meine)\s+)?([\p{L}\p{N}][\p{L}\p{N}'.@-]*)/gu;
+
+/** The parts of two values left once their common start and end are taken off. */
+function distinguishing(a: string, b: string): [string, string] {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  // Back to a token edge: ".com" and ".co.uk" differ as "com" and "co.uk", not "m" and ".uk".
+  while (i > 0 && /[\p{L}\p{N}]/u.test(a[i - 1]!)) i--;
+  let j = 0;
+  while (j < a.length - i && j < b.length - i && a[a.length - 1 - j] === b[b.length - 1 - j]) j++;
+  while (j > 0 && /[\p{L}\p{N}]/u.test(a[a.length - j]!)) j--;
+  return [
+    a.slice(i, a.length - j).replace(/^\W+|\W+$/g, ''),
+    b.slice(i, b.length - j).replace(/^\W+|\W+$/g, ''),
+  ];
+}
 
 /**
  * A short reply that names exactly one of the alternatives the customer just offered picks it as the
@@ -112,8 +129,10 @@ function picksOffered(ctx: GuardContext): boolean {
   for (const m of plain(last).matchAll(ALTERNATIVES)) {
     const [a, b] = [m[1]!, m[2]!].map((w) => w.replace(/[.'-]+$/, ''));
     if (!a || !b || a === b || Math.min(a.length, b.length) < 2) continue;
-    const saysA = wordRe(a).test(ctx.folded);
-    const saysB = wordRe(b).test(ctx.folded);
+    // "x@example.co.uk or x@example.com": what tells them apart is what a pick names.
+    const [da, db] = distinguishing(a, b);
+    const saysA = wordRe(a).test(ctx.folded) || (da.length >= 2 && wordRe(da).test(ctx.folded));
+    const saysB = wordRe(b).test(ctx.folded) || (db.length >= 2 && wordRe(db).test(ctx.folded));
     if (saysA !== saysB) return true;
   }
   return false;
@@ -202,23 +221,31 @@ const ECHO_FRAME =
  */
 function echoesAsAnswer(ctx: GuardContext): boolean {
   const { pending } = ctx;
-  if (!pending.bareAnswersIdentity || pending.statementOnly || /\?/.test(ctx.text)) return false;
+  if (!pending.any || /\?/.test(ctx.text)) return false;
   const text = stripSafe(ctx.folded);
   // A whole address said back (with its number) is a neutral echo; a bare place name is a verdict.
   if (ECHO_FRAME.test(text) || /\d/.test(text)) return false;
+  const answering = pending.bareAnswersIdentity && !pending.statementOnly;
   return ctx.protectedAccounts.some((r) =>
-    onFileHits(ctx, r).some(
-      (h) =>
-        h.kind === 'address' && h.pieceType === 'word' && ctx.echoWord(h.piece) && placedThere(text, h.piece),
-    ),
+    onFileHits(ctx, r).some((h) => {
+      if (h.kind !== 'address' || h.pieceType !== 'word' || !ctx.echoWord(h.piece)) return false;
+      const p = escapeRe(fold(h.piece));
+      // "a big change from Denver": the claimed place as where the customer is now, whatever came since.
+      if (new RegExp(`\\b(?:change|move|moving|away|far|different) from\\s+(?:the\\s+)?${p}\\b`).test(text))
+        return true;
+      return answering && placedThere(text, p);
+    }),
   );
 }
 
-/** "coming to Frankston", "we have you in Leeds": the place as where the account's things go or are. */
-const placedThere = (text: string, piece: string): boolean =>
+/** "coming to Frankston", "we have you in Leeds", "Ah, Vine Street!": the place as where things are. */
+const placedThere = (text: string, p: string): boolean =>
   new RegExp(
-    `\\b(?:coming|going|goes|go|went|sent|send|sending|ship\\w*|deliver\\w*|post\\w*|mail\\w*|registered|listed|saved|lives?|lived|living|based|down|you|is|are|'s|still)\\s+(?:\\w+\\s+){0,3}?(?:to|at|in|on)\\s+(?:the\\s+)?${escapeRe(fold(piece))}\\b`,
-  ).test(text);
+    `\\b(?:coming|going|goes|go|went|sent|send|sending|ship\\w*|deliver\\w*|post\\w*|mail\\w*|registered|listed|saved|lives?|lived|living|based|down|you|is|are|'s|still)\\s+(?:\\w+\\s+){0,3}?(?:to|at|in|on)\\s+(?:the\\s+)?${p}\\b`,
+  ).test(text) ||
+  new RegExp(`(?:^|[.!?]\\s*)(?:(?:ah+|oh+|ooh+|aha|wow)\\W+)?${p}(?:\\s+[\\p{L}.]+){0,2}\\s*!`, 'u').test(
+    text,
+  );
 
 /** Confirming or denying a claim about on-file data, or describing that data, before verification. */
 export const confirmationClaim: GuardRule = {

@@ -1,3 +1,4 @@
+import { plain } from '../text.js';
 import type { GuardRule } from '../types.js';
 
 const SSN_SHAPE = /(?<![\d-])\d{3}[- ]\d{2}[- ]\d{4}(?![\d-])/;
@@ -7,7 +8,17 @@ const SSN_WORDS = /\b(?:ssn|social security|social insurance|sin|tax id|tin|nif|
  * NIR, codice fiscale, DNI/NIE, Aadhaar, NIN, TFN, IRD. A long digit group or code after it is the number.
  */
 const NATIONAL_ID =
-  /\b(?:personnummer|personnr|fodselsnummer|cpr(?:-?nummer)?|hetu|henkilotunnus|bsn|burgerservicenummer|pesel|nir|numero de securite sociale|securite sociale|codice fiscale|dni|nie|aadhaar|aadhar|nin|national id(?:entity)?(?: number)?|tfn|tax file number|ird(?: number)?|sozialversicherungsnummer|steuer-?id|insurance number|ni number)\b[^.!?\n]{0,25}?(?<![\p{L}\p{N}])(?=[\p{L}\p{N}-]*\d{6})[\p{L}\p{N}][\p{L}\p{N} -]{6,18}[\p{L}\p{N}]/u;
+  /\b(?:ausweisnummer|personalausweis(?:nummer)?|id card number|identity card number|carte d'identite|numero de documento|personnummer|personnr|fodselsnummer|cpr(?:-?nummer)?|hetu|henkilotunnus|bsn|burgerservicenummer|pesel|nir|numero de securite sociale|securite sociale|codice fiscale|dni|nie|aadhaar|aadhar|nin|national id(?:entity)?(?: number)?|tfn|tax file number|ird(?: number)?|sozialversicherungsnummer|steuer-?id|insurance number|ni number)\b[^.!?\n]{0,25}?(?<![\p{L}\p{N}])(?=(?:[\p{L}-]*\d){4})[\p{L}\p{N}][\p{L}\p{N} -]{6,18}[\p{L}\p{N}]/u;
+/** The customer's latest message asks for such a number. */
+const ASKS_ID =
+  /\b(?:ssn|social security|personnummer|fodselsnummer|cpr|bsn|pesel|nir|codice fiscale|dni|nie|aadhaar|national insurance|ni number|id number|ausweisnummer|national id|tax id|tfn|sin)\b/;
+/** A number shaped like one: "19661005-4821", "850526-4417", "91030912345". */
+const ID_SHAPED = /(?<![\d-])(?:\d{6}|\d{8})[-+]?\d{4}(?![\d-])|(?<!\d)\d{11}(?!\d)/;
+
+const askedForId = (texts: readonly string[] | undefined): boolean => {
+  const last = texts?.[texts.length - 1];
+  return last !== undefined && ASKS_ID.test(plain(last));
+};
 
 /** A full social security number, at any level. */
 export const neverDiscloseSsn: GuardRule = {
@@ -17,7 +28,8 @@ export const neverDiscloseSsn: GuardRule = {
       ctx.input.findings.some((f) => f.type === 'SSN') ||
       SSN_SHAPE.test(ctx.text) ||
       (SSN_WORDS.test(ctx.folded) && ctx.runs.some((r) => r.digits.length === 9)) ||
-      NATIONAL_ID.test(ctx.folded);
+      NATIONAL_ID.test(ctx.folded) ||
+      (askedForId(ctx.input.customerTexts) && ID_SHAPED.test(ctx.text));
     return found
       ? {
           reason: 'The message contains a full social security number, which is never sent in chat.',
