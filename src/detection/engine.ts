@@ -154,6 +154,10 @@ function sanitize(text: string, f: Finding): Finding | undefined {
   if (end <= start) return undefined;
   if (start > 0 && isLow(text.charCodeAt(start)) && isHigh(text.charCodeAt(start - 1))) start--;
   if (end < text.length && isLow(text.charCodeAt(end)) && isHigh(text.charCodeAt(end - 1))) end++;
+  // "…3827 3) 1 December": a list's own number after a value is the list's, not the value's.
+  const enumerator = /\s+\d{1,2}$/.exec(text.slice(start, end));
+  if (enumerator && text[end] === ')' && !text.slice(start, end).includes('(') && enumerator.index > 0)
+    end = start + enumerator.index;
   if (start === f.start && end === f.end && f.value === text.slice(start, end)) return f;
   return { ...f, start, end, value: text.slice(start, end) };
 }

@@ -93,6 +93,55 @@ const RULES: readonly Rule[] = [
   { kind: 'TIME', re: new RegExp(`${B}(?:[01]?\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d)?(?![\\p{N}]|:\\d)`, 'gu') },
 ];
 
+/**
+ * Device and supply-point identifiers the agent must read: meter numbers and serials, IMEI and ICCID, UK MPAN/MPRN, Brazilian "instalação". Digits in groups, or letters and digits.
+ */
+const DEVICE_CUES =
+  'meter(?:\\s+(?:serial|no|number|id))?|imei|iccid|sim\\s+(?:no|number|serial)|mpan|mprn|serial(?:\\s+(?:no|number))?|s/n|instala[çc][ãa]o|z[äa]hler(?:nummer)?|licznik';
+const DEVICE_RULE = new RegExp(
+  `${B}(?:${DEVICE_CUES})${E}${LINK}([a-z0-9]*\\d[a-z0-9]*(?:[ -][a-z0-9]*\\d[a-z0-9]*){0,5})${E}`,
+  'gu',
+);
+/** A prepaid electricity (STS) token: twenty digits in five groups of four, in a message about power. */
+const STS_TOKEN = new RegExp(`${B}\\d{4}(?:[ -]\\d{4}){4}${E}`, 'gu');
+/**
+ * Service numbers after the service's own word: an insurance policy, a utility's consumer or contract
+ * number, "お客さま番号", "証券番号". Kept even when shaped like an SSN or a phone: "policy 441-02-2881" is
+ * what the customer's insurer printed, and the cue binds it.
+ */
+const SERVICE_RULE = new RegExp(
+  `(?:${B}(?:policy|polisa|p[óo]liza|ap[óo]lice|consumer|contract|supply|klantnummer|kundennummer|kundnummer|kundnr)${E}${LINK}|(?:お客さま番号|お客様番号|契約番号|証券番号|会員番号|予約番号|注文番号|고객번호|계약번호|증권번호|예약번호|주문번호)[ \\t:：]*)(\\d[\\d -]{4,20}\\d)${E}`,
+  'gu',
+);
+/** "VPN client 5.1.3.2", "firmware 2.10.4.1": a four-part version number is not an IP address. */
+const VERSION_QUAD = new RegExp(
+  `${B}(?:version|ver|v|build|firmware|release|client|app)\\.?\\s*v?(\\d{1,2}\\.\\d{1,2}\\.\\d{1,3}\\.\\d{1,4})${E}(?!\\.\\d)`,
+  'gu',
+);
+
+function lookalikes(lower: string, spans: KeepSpan[]): void {
+  // A 20-digit token only in a message about prepaid power: elsewhere the same run is two values typed
+  // back to back (a postcode and a card).
+  const sts = /token|meter|electricity|prepaid|kwh|units/.test(lower);
+  for (const [kind, re] of [
+    ['CODE', DEVICE_RULE],
+    ['CODE', sts ? STS_TOKEN : null],
+    ['CASE', SERVICE_RULE],
+    ['VERSION', VERSION_QUAD],
+  ] as const) {
+    if (!re) continue;
+    re.lastIndex = 0;
+    for (let m = re.exec(lower); m !== null; m = re.exec(lower)) {
+      const id = m[1] ?? m[0];
+      const end = m.index + m[0].length;
+      const start = end - id.length;
+      if (id.replace(/\D/g, '').length < 4) continue;
+      if (isIban(lower.slice(start, end))) continue;
+      spans.push({ kind, start, end });
+    }
+  }
+}
+
 const CARD_WORDS = /card|visa|master|amex|credit|debit|karte|tarjeta|carte/;
 
 /**
@@ -129,6 +178,7 @@ export function findKeepSpans(input: ScanInput): KeepSpan[] {
   const spans: KeepSpan[] = [];
   spokenReferences(lower, spans);
   if (!/\d/.test(lower)) return spans;
+  lookalikes(lower, spans);
   for (const rule of RULES) {
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(lower); m !== null; m = rule.re.exec(lower)) {
@@ -136,7 +186,7 @@ export function findKeepSpans(input: ScanInput): KeepSpan[] {
       const id = rule.group ? m[rule.group]! : m[0];
       const start = end - id.length;
       if (rule.group && !idLooksLikeReference(id, lower, start, end)) continue;
-      if (rule.generic && lastCueEnd(lower, start, PII_ID_CUES, 30) >= 0) continue;
+      if (rule.generic && lastCueEnd(lower, start, PII_ID_CUES, 45) >= 0) continue;
       if (isIban(lower.slice(start, end))) continue;
       spans.push({ kind: rule.kind, start, end });
     }

@@ -36,6 +36,8 @@ export const addressRecognizer: Recognizer = {
     const out: Finding[] = [];
     spokenNumberFirst(input, out);
     if (!/\d/.test(input.text)) return out;
+    if (EAST_ASIAN.test(input.text) || input.text.includes('-chome') || input.text.includes('-ku'))
+      eastAsian(input, out);
     numberFirst(input, out);
     nameFirst(input, out);
     namedStreetPostcode(input, out);
@@ -416,7 +418,16 @@ function numberFirst({ text, lower }: ScanInput, out: Finding[]): void {
       !tail.postal &&
       !tail.unit &&
       !tail.city &&
-      caseBreak(text, numEnd, streetEnd)
+      (caseBreak(text, numEnd, streetEnd) || modelNumber(text, start, lower.slice(numEnd, streetEnd)))
+    )
+      continue;
+    // "SGD 85 each way", "2 one way", "3 the other way": a quantity and a direction, not a street.
+    if (
+      kind === 'suffix' &&
+      !cued &&
+      !tail.postal &&
+      !tail.unit &&
+      quantityPhrase(lower.slice(numEnd, streetEnd))
     )
       continue;
     const reasons = [
@@ -427,6 +438,38 @@ function numberFirst({ text, lower }: ScanInput, out: Finding[]): void {
     ];
     emit(out, text, spanStart, tail.end, score + (unitBefore ? 0.05 : 0), reasons);
   }
+}
+
+/** Words that make "<number> … way/side/end" a quantity or a direction. */
+const DETERMINERS = new Set(
+  'each one both either every any no half all the this that other same long right wrong per a an'.split(' '),
+);
+const quantityPhrase = (street: string): boolean => {
+  const words = street
+    .trim()
+    .split(/[ \t]+/)
+    .slice(0, -1);
+  return words.length > 0 && words.every((w) => DETERMINERS.has(w));
+};
+
+/** British street types that are everyday nouns too ("Power Bank", "Wireless Charging Station"). */
+const AMBIGUOUS_SUFFIX = new Set(
+  'bank end side gate yard rise fold hey nook drove mead strand wharf chase row walk run pass view park point station mall center centre club plaza hub'.split(
+    ' ',
+  ),
+);
+/**
+ * "Anker 737 Power Bank", "Logitech 920 Media Station": a capitalised brand right before the number and
+ * a street type that is also an everyday noun, with nothing after it that an address has, is a model.
+ */
+function modelNumber(text: string, start: number, street: string): boolean {
+  const last =
+    street
+      .trim()
+      .split(/[ \t]+/)
+      .at(-1) ?? '';
+  if (!AMBIGUOUS_SUFFIX.has(last)) return false;
+  return /\p{Lu}[\p{L}\p{M}'’-]*[ \t]+$/u.test(text.slice(Math.max(0, start - 24), start));
 }
 
 /** Street types that are nothing but street types: written in lower case they still name a street. */
@@ -464,7 +507,7 @@ const NAME_FIRST = new RegExp(
   'gu',
 );
 const ROMANCE_FIRST = new RegExp(
-  `(?<![\\p{L}\\p{M}\\d])(?:${[...PREFIX_STREET_TYPES].join('|')}|c/|avda\\.|av\\.|r\\.|ul\\.|al\\.|jl\\.|jln\\.?)[ \\t]+((?:${NAME_WORD}[ \\t]+){0,4}?${NAME_WORD})[ \\t]*,?[ \\t]*(?:n[º°o.]?[ \\t]*)?\\d{1,4}[a-z]?(?:\\/\\d{1,4}[a-z]?)?(?![\\p{L}\\p{M}\\d]|[.,]\\d)`,
+  `(?<![\\p{L}\\p{M}\\d])(?:${[...PREFIX_STREET_TYPES].join('|')}|c/|avda\\.|av\\.|r\\.|ul\\.|al\\.|jl\\.|jln\\.?)[ \\t]+((?:${NAME_WORD}[ \\t]+){0,4}?${NAME_WORD})[ \\t]*,?[ \\t]*(?:n[º°o.]?[ \\t]*)?\\d{1,4}[a-z]?(?:\\/\\d{1,4}[a-z]?)?(?![\\p{L}\\p{M}\\d]|[.,]\\d|-\\d{3})`,
   'gu',
 );
 const GERMAN_PREFIX =
@@ -486,6 +529,20 @@ function nameFirst({ text, lower }: ScanInput, out: Finding[]): void {
       if (STOP.has(w.w) && !GERMAN_PREFIX.test(lower.slice(p, prefixEnd + 1))) start = next;
       p = next;
     }
+    // "jag flyttar till Götgatan 44", "skicka examensbeviset till Kungsgatan 12": a street type glued to
+    // its name is the whole street; lowercase words before it are the sentence (in any language), unless
+    // the message is written all in lowercase.
+    const glued = (m[2] ?? '') !== (m[3] ?? m[4]);
+    if (glued && start < prefixEnd && !LOWER_CASE_ONLY.test(text.slice(m.index, m.index + m[0].length)))
+      for (let p = start; p < prefixEnd; ) {
+        const w = wordAt(lower, p);
+        if (!w) break;
+        BLANKS_RE.lastIndex = w.end;
+        const next = BLANKS_RE.exec(lower) ? BLANKS_RE.lastIndex : w.end;
+        if (!/^\p{Lu}/u.test(text.charAt(p)) && !GERMAN_PREFIX.test(lower.slice(p, prefixEnd + 1)))
+          start = next;
+        p = next;
+      }
     const prefix = lower.slice(start, prefixEnd);
     // "a ring 5" or "the park 3": the street word alone, with nothing naming it, is not a street.
     const head = m[2] ?? '';
@@ -497,6 +554,19 @@ function nameFirst({ text, lower }: ScanInput, out: Finding[]): void {
     const streetEnd = m.index + m[0].length;
     const tail = extendTail(lower, streetEnd);
     const cued = hasCue(lower, start);
+    // "for Spring 2025", "Wintering 2019": a year after a word that merely ends like a street type
+    if (
+      /^(?:19|20)\d\d$/.test(m[5] ?? '') &&
+      !tail.postal &&
+      !tail.unit &&
+      !cued &&
+      !standalone &&
+      prefix.trim() === '' &&
+      !/^(?:stra(?:ß|ss)e|str\.?|gatan|gata|vägen|väg|weg|platz|allee|gasse|straat|laan|ulica|utca|katu)$/.test(
+        m[3] ?? m[4] ?? '',
+      )
+    )
+      continue;
     let score = tail.postal ? 0.9 : cued ? 0.85 : weak ? 0 : 0.6;
     if (score === 0 && !tail.postal) continue;
     if (tail.unit) score += 0.1;
@@ -604,5 +674,41 @@ function postcodes({ text, lower }: ScanInput, out: Finding[]): void {
     const code = m[1] ?? '';
     const start = m.index + m[0].length - code.length;
     emit(out, text, start, start + code.length, 0.75, ['postcode-cue']);
+  }
+}
+
+const EAST_ASIAN = /[〒\u4e00-\u9fff\uac00-\ud7af]/;
+/**
+ * Japanese and Korean addresses, which run from the largest unit to the smallest with no street type:
+ * - a postal mark and code, then the rest of the clause: "〒150-0001 東京都渋谷区神宮前3丁目12-8 メゾン神宮前205",
+ *   "〒530-0012 Osaka-shi Kita-ku Shibata 1-chome 4-15-902";
+ * - a prefecture and a city or ward: "東京都渋谷区…", "大阪府大阪市北区…";
+ * - romanised wards and blocks: "Kita-ku Shibata 1-chome 4-15";
+ * - a Korean province or metropolitan city and a district: "서울특별시 마포구 월드컵북로12길 34, 102동 1504호 (03997)".
+ * The span ends at the clause's end (。、 a full stop, a line break) and is capped at 90 characters.
+ */
+const EAST_ASIAN_START = new RegExp(
+  [
+    '〒[ \\t]?\\d{3}-?\\d{4}',
+    '(?:東京都|北海道|(?:大阪|京都)府|\\p{sc=Han}{2,3}県)[ \\t]?\\p{sc=Han}{1,6}[市区町村郡]',
+    '(?<![\\p{L}-])\\p{Lu}\\p{Ll}+-(?:shi|ku|gun|cho|machi)(?=[ \\t,]+\\p{Lu}[^\\n。]{0,40}?\\d+-chome)',
+    '(?:서울특별시|서울시?|부산광역시|대구광역시|인천광역시|광주광역시|대전광역시|울산광역시|세종특별자치시|경기도|강원(?:특별자치)?도|충청[남북]도|전라[남북]도|전북특별자치도|경상[남북]도|제주(?:특별자치)?도|부산|대구|인천|광주|대전|울산)[ \\t]*\\p{sc=Hangul}{1,5}[구군시](?![\\p{L}])',
+  ].join('|'),
+  'gu',
+);
+const EAST_ASIAN_END = /[\n。、！？!?]|\.(?:\s|$)|,[ \t]+(?=\p{Ll})/u;
+
+function eastAsian({ text }: ScanInput, out: Finding[]): void {
+  for (const m of matchAll(EAST_ASIAN_START, text)) {
+    const from = m.index + m[0].length;
+    const rest = text.slice(from, from + 90);
+    const stop = EAST_ASIAN_END.exec(rest);
+    let end = from + (stop ? stop.index : rest.length);
+    while (end > from && /[\s,.:;\u3040-\u309f]/.test(text.charAt(end - 1))) end--;
+    // A prefecture or district named on its own ("서울 강남구 지점에서 샀어요") is a place; an address goes
+    // on to a block, road or lot number.
+    if (!m[0].startsWith('〒') && !/\d/.test(text.slice(from, end))) continue;
+    if (out.some((f) => f.start <= m.index && f.end >= end)) continue;
+    emit(out, text, m.index, end, 0.9, ['east-asian']);
   }
 }

@@ -53,9 +53,25 @@ const CUE = wordsRe([
   'cnh',
   'rijbewijs(?:nummer)?',
   'führerscheinnummer',
+  // Polish, Japanese, Vietnamese, Korean and Nordic licence words: "Prawo jazdy 04512/19/1465",
+  // "免許証番号 3012 3456 7890", "Bằng lái 790123456789", "운전면허번호 …", "körkortsnummer …"
+  'prawo\\s+jazdy(?:\\s*(?:nr|numer))?',
+  '(?:運転)?免許証?(?:番号)?',
+  'b[ằa]ng\\s+l[áa]i(?:\\s+xe)?',
+  'gi[ấa]y\\s+ph[ée]p\\s+l[áa]i\\s+xe',
+  '운전\\s*면허(?:증)?(?:\\s*번호)?',
+  'k[öo]rkort(?:snummer)?',
+  'ajokortti',
+  'k[øo]rekort',
+  'f[øo]rerkort',
+  // "licence KA05 20090034871", "UAE licence 2043176": the bare word, the value must carry digits
+  'licen[cs]e(?!\\s+(?:key|plate|code|file|agreement|fee|number\\s+plate|renewal))',
 ]);
+/** The bare word "licence" is a software or trade licence as often: its value needs six digits. */
+const BARE_LICENCE = /^licen[cs]e$/;
 /** Letters and digits, possibly in dash- or space-separated groups (D009-8918-3131, WDLGNOR93I3X). */
-const VALUE = /[a-z0-9]+(?:[ -][a-z0-9]+){0,4}/y;
+// Polish licences are slashed: "04512/19/1465"
+const VALUE = /[a-z0-9]+(?:[ /-][a-z0-9]+){0,4}/y;
 
 /** US state formats vary too much to validate; the cue decides, the value must look like an id. */
 export const driverLicenseRecognizer: Recognizer = {
@@ -65,7 +81,7 @@ export const driverLicenseRecognizer: Recognizer = {
     const out: Finding[] = [];
     if (/dni|nie|nif/.test(lower)) spanishId(text, lower, out);
     if (
-      !/lic|dl|führer|fahrerlaubnis|fuehrer|permis|conduc|condu[çc]|patente|motorista|habilita|cnh|rijbewijs|🪪/u.test(
+      !/lic|dl|führer|fahrerlaubnis|fuehrer|permis|conduc|condu[çc]|patente|motorista|habilita|cnh|rijbewijs|🪪|prawo|免許|b[ằa]ng|gi[ấa]y|운전|k[öo]rkort|ajokortti|k[øo]rekort|f[øo]rerkort/u.test(
         lower,
       )
     )
@@ -91,22 +107,26 @@ export const driverLicenseRecognizer: Recognizer = {
       const v = readAt(VALUE, lower, at);
       if (!v) continue;
       // Keep groups while they carry digits: "D009-8918-3131 and ok" stops before "and".
-      const groups = v[0].split(/(?<=[ -])/);
+      const groups = v[0].split(/(?<=[ /-])/);
       let len = 0;
       for (let i = 0; i < groups.length; i++) {
         const g = groups[i]!;
         if (i > 0 && !/\d/.test(g)) break;
         len += g.length;
       }
-      const value = lower.slice(at, at + len).replace(/[ -]+$/, '');
-      const compact = value.replace(/[ -]/g, '');
+      const value = lower.slice(at, at + len).replace(/[ /-]+$/, '');
+      const compact = value.replace(/[ /-]/g, '');
       const digits = compact.replace(/\D/g, '').length;
       // Letter-heavy formats carry few digits: UK-style "WDL" ids are nine random letters/digits after
       // the prefix, so one digit (or none, for that prefix) is enough behind a licence cue.
       const wdl = /^wdl[a-z0-9]{6,12}$/.test(compact);
       if (compact.length < 5 || compact.length > 20) continue;
       if (digits < 2 && !wdl && !(digits === 1 && compact.length >= 8)) continue;
-      const strong = /driv|führer|fuehrer|conduc|condu[çc]|guida|motorista|rijbewijs/.test(m[0]);
+      if (BARE_LICENCE.test(m[0]) && digits < 6) continue;
+      const strong =
+        /driv|führer|fuehrer|conduc|condu[çc]|guida|motorista|rijbewijs|jazdy|免許|l[áa]i|운전|kort|kørekort/u.test(
+          m[0],
+        );
       out.push(
         makeFinding('DRIVER_LICENSE', text, at, at + value.length, strong ? 0.92 : 0.85, ID, [m[0].trim()]),
       );

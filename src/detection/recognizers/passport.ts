@@ -34,6 +34,11 @@ const CUE = wordsRe([
 /** 6–10 letters/digits (US 9 digits, UK 9 digits, EU letter+digit mixes), optionally one inner space. */
 const VALUE = /[a-z0-9]{1,3} ?[a-z0-9]{4,9}(?![\p{L}\p{N}])/uy;
 
+const passportShaped = (v: string): boolean => {
+  const compact = v.replace(' ', '');
+  return compact.length >= 6 && compact.length <= 10 && compact.replace(/\D/g, '').length >= 2;
+};
+
 /** Passport numbers have no checksum usable without the MRZ, so the cue carries the decision. */
 export const passportRecognizer: Recognizer = {
   id: ID,
@@ -46,14 +51,13 @@ export const passportRecognizer: Recognizer = {
       let at = skipFiller(lower, m.index + m[0].length);
       if (at < 0) continue;
       let v = readAt(VALUE, lower, at);
-      if (!v) {
+      // "my passport was renewed, new number C7731902": a word read as the value sends us on to "new number"
+      if (!v || !passportShaped(v[0])) {
         at = anaphoricValueAt(lower, m.index + m[0].length);
         v = at < 0 ? null : readAt(VALUE, lower, at);
       }
-      if (!v) continue;
-      const compact = v[0].replace(' ', '');
-      const digits = compact.replace(/\D/g, '').length;
-      if (compact.length < 6 || compact.length > 10 || digits < 2) continue;
+      if (!v || !passportShaped(v[0])) continue;
+      const digits = v[0].replace(/\D/g, '').length;
       out.push(
         makeFinding('PASSPORT', text, at, at + v[0].length, digits >= 5 ? 0.92 : 0.8, ID, [
           'passport-context',

@@ -45,6 +45,8 @@ const PATTERN = new RegExp(
     `${B}(?:pin|geheimzahl)${E}[ \\t]*(?=\\d{4,5}(?![\\d.,/-]\\d|\\d))`,
     // "login pw Xk9$mP2v", "pasword ilovemydog1": no link word, so the value itself must look like a secret
     `${B}(?:${BARE_CUE})${E}[ \\t]+(?=${SECRET_SHAPE})`,
+    // Taglish and English "password ko to mahalkita_0214", "password now Xk9…": a pronoun, then "to"/"now"
+    `${B}(?:${BARE_CUE})${E}(?:[ \\t]+(?:ko|mo|niya|namin|natin|nila|po|na|ni))*[ \\t]+(?:to|into|now|is now|ay|sa)[ \\t]+(?=${SECRET_SHAPE})`,
   ].join('|'),
   'gu',
 );
@@ -83,7 +85,7 @@ export const passwordRecognizer: Recognizer = {
   detect({ text, lower }) {
     const out: Finding[] = [];
     if (
-      !/pas|pw|pin|log|sign|connect|conect|meld|creds|credential|secret|kennwort|contrase|clave|mdp|senha|wachtwoord|parola|code|zugang|memorable|security|has[łl]|heslo|senord|passord|adgangs|salasana|ifre/.test(
+      !/pas|pw|pin|log|sign|connect|conect|meld|creds|credential|secret|kennwort|contrase|clave|mdp|senha|wachtwoord|parola|code|zugang|memorable|security|has[łl]|heslo|senord|passord|adgangs|salasana|ifre|strong enough|secure enough|reset|changed it/.test(
         lower,
       )
     )
@@ -120,11 +122,39 @@ export const passwordRecognizer: Recognizer = {
       PATTERN.lastIndex = Math.max(PATTERN.lastIndex, e);
     }
     valueFirst(text, lower, out);
+    if (CREDENTIAL_TALK.test(lower)) pronounSecrets(text, lower, out);
     mixedCaseAfterCue(text, lower, out);
     if (/log|sign|connect|conect|meld/.test(lower)) loggedInWith(text, lower, out);
     return out;
   },
 };
+
+/** A message about logging in, a reset or a password's strength: "it" and "one" may stand for the password. */
+const CREDENTIAL_TALK =
+  /pass|pw|log-?\s?in|sign-?\s?in|credential|hack|strong enough|secure enough|reset|locked out|account/;
+/**
+ * The password named by a pronoun or by trying it: "I reset it to Umhlanga#2019", "just changed it to
+ * Bibimbap!2024", "tried Szczebrzeszyn2! and the old one Wrocław2023". Only in a message about credentials,
+ * and only values shaped like a secret: letters with digits or symbols, six characters or more.
+ */
+const PRONOUN_SECRET = new RegExp(
+  `${B}(?:(?:set|changed|reset|updated|change|switched)\\s+it\\s+(?:back\\s+)?to|(?:tried|typed|entered|tried\\s+both)|(?:the\\s+)?(?:old|new|previous|other|current|usual)\\s+one(?:\\s+(?:is|was|=|:))?)\\s+["“'‘]?(?=${SECRET_SHAPE})`,
+  'gu',
+);
+
+function pronounSecrets(text: string, lower: string, out: Finding[]): void {
+  PRONOUN_SECRET.lastIndex = 0;
+  for (let m = PRONOUN_SECRET.exec(lower); m !== null; m = PRONOUN_SECRET.exec(lower)) {
+    const hit = readValue(text, lower, m.index + m[0].length);
+    if (!hit) continue;
+    const v = hit.value;
+    // an email, a web address, a date, an amount or an id in capitals is what it says, not a secret
+    if (/@|^https?:|^www\.|^\d[\d/.:-]*[a-z]{0,2}$|^[A-Z0-9-]+$|^[$€£₹]/.test(v) || !/\p{Ll}/u.test(v))
+      continue;
+    if (out.some((f) => f.start < hit.end && hit.start < f.end)) continue;
+    out.push(makeFinding('PASSWORD', text, hit.start, hit.end, 0.85, ID, ['pronoun-secret']));
+  }
+}
 
 function valueFirst(text: string, lower: string, out: Finding[]): void {
   if (!/ as | is | was /.test(lower)) return;

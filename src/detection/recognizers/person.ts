@@ -50,6 +50,7 @@ export const personRecognizer: Recognizer = {
     fromOpening(input, out);
     fromTitles(input, out);
     fromCapitalisedPairs(input, out);
+    if (CJK.test(original.text)) fromCjkLabels(original, out);
     return out;
   },
 };
@@ -179,6 +180,7 @@ function fromCues({ text, lower }: ScanInput, out: Finding[]): void {
             : cue.strength;
       const span = tighten(raw, (strength === 'strong' || confirmed) && raw.closed);
       if (!span) continue;
+      if (cue.id === 'tl-si' && !nameTokens(span).every((t) => t.cap)) continue;
       // "I spoke to Kevin yesterday": a first name alone after "spoke/talked to" is the support agent the
       // customer dealt with, which the agent reading must see; a full name is still masked.
       if (cue.id === 'spoke-with' && !confirmed && nameTokens(span).length === 1) continue;
@@ -348,10 +350,36 @@ const isBrand = (span: NameSpan, lower: string): boolean => {
 // A capitalised word may open with a Gaelic or Norman prefix that carries its own capital: "MacDonald",
 // "McIlroy", "O'Sullivan", "FitzGerald", "D'Angelo".
 const CAP_WORD = "(?:Ma?c|Fitz|[OD]['’])?\\p{Lu}[\\p{Ll}\\p{M}]+(?:['’-]\\p{L}[\\p{Ll}\\p{M}]*)*";
+/**
+ * Glue between the capitalised words of one name: Dutch tussenvoegsels ("Femke van den Heuvel"), Arabic
+ * nasab ("Hamad bin Rashid"), Iberian and Filipino particles ("João Pedro de Oliveira Santos", "Álvaro
+ * Rodríguez de la Fuente"). Lowercase only: capitalised glue ("Al", "Dela") is a name word of its own.
+ */
+const GLUE = '(?:van|von|der|den|de|ter|ten|bin|bint|ibn|da|das|do|dos|del|la|los|al|el|di|du)';
 const CAP_RUN = new RegExp(
-  `(?<![\\p{L}\\p{M}'’.@_-])${CAP_WORD}(?:[ \\t]+(?:\\p{Lu}\\.|${CAP_WORD})){1,3}(?![\\p{L}\\p{M}@_])`,
+  `(?<![\\p{L}\\p{M}'’.@_-])${CAP_WORD}(?:[ \\t]+(?:${GLUE}[ \\t]+){0,2}(?:\\p{Lu}\\.|${CAP_WORD})){1,3}(?![\\p{L}\\p{M}@_])`,
   'gu',
 );
+/**
+ * Head nouns of Romance and Dutch place, institution and title names glued the same way as a person's
+ * name: "Castelo de Vide", "Vila do Conde", "Banco do Brasil", "Casa de Papel", "Huis ten Bosch".
+ */
+const GLUED_HEADS = new Set(
+  (
+    'castelo castillo château chateau castello vila villa ville banco banque banca caixa caja cassa casa maison ' +
+    'universidad universidade università université universiteit universitat instituto institut colegio colégio ' +
+    'escola escuela hotel hostal pousada praia playa porto puerto ponte puente rio río monte torre museo museu ' +
+    'musée igreja iglesia estação estación estacion plaza praça piazza rua calle avenida bairro barrio cidade ' +
+    'ciudad quinta hacienda jardim jardín jardin parque parc lago ilha isla cabo serra sierra vale valle campo ' +
+    'fazenda centro club clube grupo palazzo palacio palácio teatro cine cinema estadio estádio fundación ' +
+    'fundação rancho pueblo huis kasteel slot paleis stichting gemeente hof fort port pointe île isola costa ' +
+    'cala cabo bahía baía mar montagne mont casino hospital clínica clinica farmacia farmácia mercado loja ' +
+    'tienda restaurante café bar pizzaria padaria panadería hermanos irmãos'
+  ).split(' '),
+);
+const GLUED_PLACE_BEFORE =
+  /(?:^|[^\p{L}])(?:au|aux|à|a|en|dans|chez|bei|nach|im|am|zum|zur|naar|bij|op|in|em|no|na|ao|para|al|del|at|to|from|near|via)[ \t]+$/u;
+const GLUE_INSIDE = new RegExp(`[ \\t]${GLUE}[ \\t]`);
 /**
  * An English article or demonstrative, or an indefinite article in de/fr/es/it/nl/pt, right before a
  * capitalised pair. Definite articles of those languages are left out: they open colloquial names ("i bin
@@ -428,6 +456,8 @@ function fromCapitalisedPairs({ text, lower }: ScanInput, out: Finding[]): void 
     if (!first || toks.length < 2 || !first.cap) continue;
     if (STOP_WORDS.has(first.lower) || toks.some((t) => PRODUCT_HEADS.has(t.lower))) continue;
     const rest = toks.slice(1);
+    // After "van", "de", "bin" a dictionary word is a surname: "Pieter van Dam", "Ana de Lima".
+    const afterGlue = new Set(span.tokens.filter((_, i) => i > 0 && span.tokens[i - 1]!.particle));
     // Backstop for given names no list has ("Takeshi Kobayashi", "Li Wei"): every word capitalised and
     // unknown to the dictionary, and a name list knows at least one of them.
     const lexiconBacked =
@@ -443,14 +473,39 @@ function fromCapitalisedPairs({ text, lower }: ScanInput, out: Finding[]): void 
       toks.some((t) => t.given || t.surname) &&
       // An unknown capitalised word before a given name is prose, often a German noun ("Namen Jürgen").
       (first.surname || rest.every((t) => t.surname));
-    if (!first.given && !lexiconBacked) continue;
+    // Lowercase glue between capitalised words no dictionary knows is how Dutch, Arabic, Portuguese and
+    // Spanish names are written ("Femke van den Heuvel", "Hamad bin Rashid Al Nuaimi"); places with glue
+    // ("Rio de Janeiro") are caught by the place checks below.
+    const hasGlue = GLUE_INSIDE.test(text.slice(first.start, toks[toks.length - 1]!.end));
+    if (hasGlue && GLUED_HEADS.has(first.lower)) continue;
+    const glued =
+      hasGlue &&
+      toks.every(
+        (t) =>
+          t.cap &&
+          (!t.word || t.given || t.surname) &&
+          !t.initial &&
+          !STREET_SUFFIXES.has(t.lower) &&
+          !PREFIX_STREET_TYPES.has(t.lower) &&
+          !PLACE_NAMES.has(t.lower),
+      );
+    if (!first.given && !lexiconBacked && !glued) continue;
+    // "livrée au Relais Colis de Montreuil", "bij Albert Heijn van …": after a place word in another
+    // language, glued words no name list knows are a shop or place.
+    if (
+      glued &&
+      !first.given &&
+      !lexiconBacked &&
+      GLUED_PLACE_BEFORE.test(lower.slice(Math.max(0, first.start - 12), first.start))
+    )
+      continue;
     if (
       rest.some(
         (t) =>
           !t.cap ||
           NON_PERSON_TAIL.has(t.lower) ||
-          STREET_SUFFIXES.has(t.lower) ||
-          (isPlainWord(t) && !t.initial),
+          (STREET_SUFFIXES.has(t.lower) && !(afterGlue.has(t) && first.given)) ||
+          (isPlainWord(t) && !t.initial && !afterGlue.has(t)),
       )
     )
       continue;
@@ -475,10 +530,15 @@ function fromCapitalisedPairs({ text, lower }: ScanInput, out: Finding[]): void 
     // "Hi Maria Lopez" is still a name, but a greeting + one name was filtered above by the two-word rule.
     const surnameBacked = rest.some((t) => t.surname && !t.word);
     // An ambiguous first word ("Will", "Grace", "Hunter") needs an unambiguous surname behind it.
-    if (first.word && !surnameBacked && !rest.some((t) => !t.word && !t.given && !t.surname && !t.initial))
+    if (
+      first.word &&
+      !surnameBacked &&
+      !rest.some((t) => (!t.word || afterGlue.has(t)) && !t.given && !t.surname && !t.initial)
+    )
       continue;
     const greeted = GREETING_BEFORE.test(before);
-    const score = (lexiconBacked ? 0.58 : surnameBacked ? 0.7 : 0.6) - (greeted ? 0.05 : 0);
+    const score =
+      (lexiconBacked || (glued && !first.given) ? 0.58 : surnameBacked ? 0.7 : 0.6) - (greeted ? 0.05 : 0);
     out.push({
       type: 'PERSON',
       start: first.start,
@@ -488,5 +548,39 @@ function fromCapitalisedPairs({ text, lower }: ScanInput, out: Finding[]): void 
       value: text.slice(first.start, end),
       reasons: ['given-name', ...(surnameBacked ? ['surname'] : [])],
     });
+  }
+}
+
+const CJK = /[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]/;
+/** A Japanese or Chinese name (surname, optional space, given name) or a Korean name of 2–4 syllables. */
+const CJK_NAME =
+  '(?:\\p{sc=Han}{1,3}[ \\u3000]?[\\p{sc=Han}\\p{sc=Katakana}]{1,4}|\\p{sc=Katakana}{2,8}(?:[ \\u3000・]\\p{sc=Katakana}{2,8})?|\\p{sc=Hangul}{2,4})';
+/**
+ * Form labels in Japanese and Korean, then the name: "契約者：山田 花子", "予約者：佐藤 健", "氏名：小林 翔太",
+ * "성명: 김민준". Korean names need the colon (a bare label runs into the sentence: "명의 변경 …"); a
+ * name-change request names both holders: "명의 변경 요청합니다: 최윤아 → 최동현".
+ */
+const CJK_LABELLED = new RegExp(
+  `(?:(?:契約者|予約者|名義人?|氏名|お名前|名前|申込者|被保険者|受取人|口座名義)[ \\t\\u3000]*[：:]?|(?:명의자?|성명|이름|예약자|계약자|수령인|받는 ?분|예금주)[ \\t]*[：:]|명의 ?변경[^\\n:：]{0,15}[：:])[ \\t\\u3000]*(${CJK_NAME})(?:[ \\t]*(?:→|->|=>|에서)[ \\t]*(${CJK_NAME}))?(?![\\p{sc=Han}\\p{sc=Hangul}\\p{sc=Katakana}])`,
+  'gu',
+);
+
+function fromCjkLabels({ text }: ScanInput, out: Finding[]): void {
+  for (const m of matchAll(CJK_LABELLED, text)) {
+    let at = m.index + m[0].indexOf(m[1]!);
+    for (const name of [m[1], m[2]]) {
+      if (!name) continue;
+      at = text.indexOf(name, at);
+      out.push({
+        type: 'PERSON',
+        start: at,
+        end: at + name.length,
+        score: 0.85,
+        recognizer: 'person',
+        value: name,
+        reasons: ['cue:cjk-label'],
+      });
+      at += name.length;
+    }
   }
 }

@@ -82,9 +82,29 @@ const POSITIVE = wordsRe([
   'appelez',
   'appeler',
   'joindre',
+  // a carrier's line and a prepaid top-up are phone numbers: "cancelar a linha (21) 99812-4477",
+  // "recharge kiya 9871204563 pe"
+  'linha',
+  'l[íi]nea',
+  'ligne',
+  'line',
+  'recharge',
+  'top-?up',
+  'port(?:ing)?\\s+(?:my\\s+)?number',
+  // Vietnamese, Korean, Japanese, Indonesian and Filipino phone words
+  'sđt',
+  'sdt',
+  'điện\\s+thoại',
+  '연락처',
+  '전화(?:번호)?',
+  '휴대폰',
+  '電話(?:番号)?',
+  '携帯',
+  '連絡先',
+  'nomor\\s+hp',
 ]);
 const NEGATIVE = new RegExp(
-  `${REFERENCE_CUES.source}|(?<![\\p{L}\\p{N}])(?:account|acct|a/c|card|iban|konto|cuenta|compte|ssn|social|passport|license|licence|routing|sort\\s+code|id)(?![\\p{L}\\p{N}])`,
+  `${REFERENCE_CUES.source}|(?<![\\p{L}\\p{N}])(?:account|acct|a/c|card|iban|konto|cuenta|compte|ssn|social|passport|license|licence|routing|sort\\s+code|id|tài\\s+khoản|계좌|口座|rekening|rachunku|konta)(?![\\p{L}\\p{N}])`,
   'gu',
 );
 
@@ -150,6 +170,33 @@ function scanDigits(text: string, lower: string, out: Finding[]): void {
       out.push(makeFinding('PHONE', text, start, end, Math.min(score, 0.97), ID, reasons));
       break;
     }
+  }
+  listedWithPhone(lower, out);
+}
+
+/**
+ * "call me back on 0803 412 7789 or my wife on 0816 220 9031. Claim ref …": a number of a phone's own
+ * national shape, listed in the same sentence after a number the context already made a phone, is a
+ * phone too, even when a reference cue comes right after it.
+ */
+function listedWithPhone(lower: string, out: Finding[]): void {
+  if (out.length < 2) return;
+  for (let i = 1; i < out.length; i++) {
+    const f = out[i]!;
+    if (f.score >= 0.6) continue;
+    const prev = out.slice(0, i).find((p) => p.score >= 0.8 && p.reasons?.includes('phone-context'));
+    if (!prev) continue;
+    const between = lower.slice(prev.end, f.start);
+    if (
+      between.length > 60 ||
+      /[.!?\n]/.test(between) ||
+      !/(?<![\p{L}])(?:or|and|\/|,)(?![\p{L}])/u.test(between)
+    )
+      continue;
+    const digits = f.value.replace(/\D/g, '');
+    if (digits.length !== prev.value.replace(/\D/g, '').length) continue;
+    f.score = 0.75;
+    f.reasons = [...(f.reasons ?? []), 'listed-with-phone'];
   }
 }
 

@@ -43,12 +43,61 @@ export const NAME_CUES: readonly NameCue[] = [
   },
   {
     id: 'under-name-de-es-fr',
-    re: /(?:^|[^\p{L}])(?:auf (?:den |dem )?namen(?: von)?|a nombre de|au nom de|a nome di|intestat[oa] a|em nome de|t\.n\.v\.|ten name van|op naam van)(?= )/gu,
+    re: /(?:^|[^\p{L}])(?:auf (?:den |dem )?namen(?: von)?|a nombre de|au nom de|a nome di|intestat[oa] a|em nome de|t\.n\.v\.|ten name van|op naam(?: van)?|staat op naam van)(?= )/gu,
     strength: 'strong',
   },
-  { id: 'holder', re: /\b(?:account|card) ?(?:holder|owner)(?:['’]s name)?(?: is|:)/g, strength: 'strong' },
-  // "account holder Jean-Baptiste de La Fontaine": the label typed without its colon
-  { id: 'holder-bare', re: /\b(?:account|card) ?(?:holder|owner)(?= )/g, strength: 'medium' },
+  {
+    id: 'holder',
+    re: /\b(?:account|card|policy|plan|line|contract|ticket|licen[cs]e) ?(?:holder|owner)(?:['’]s name)?(?: is|:)/g,
+    strength: 'strong',
+  },
+  // "account holder Jean-Baptiste de La Fontaine", "holder Lindiwe Zulu": the label typed without its colon
+  {
+    id: 'holder-bare',
+    re: /(?:\b(?:account|card|policy|plan|line|contract) ?(?:holder|owner)|(?:^|[,;:(\n][ \t]*)(?:holder|owner))(?= )/g,
+    strength: 'medium',
+  },
+  {
+    // "name on card WATANABE YUKI": the label typed without "is" or a colon
+    id: 'name-on-account-bare',
+    re: /\bname (?:on|for|of|under) (?:the |my |this )?(?:account|card|order|booking|reservation|policy|licen[cs]e|passport|ticket)(?= )/g,
+    strength: 'medium',
+  },
+  {
+    // Labels with no colon in Dutch, Hindi/Urdu (romanised), Swedish, Portuguese, Indonesian/Malay,
+    // Tagalog, Polish, Vietnamese, Afrikaans and German/Spanish/French holder words: "naam Daan de Vries",
+    // "titular Ana Souza", "Kontoinhaber Jürgen Baumgärtner", "họ tên Lê Thị Mai". Weak: the words after
+    // them are often not English ("tôi là khách hàng"), so no dictionary vouches for them; a capital or a
+    // known name must.
+    id: 'label-bare-intl',
+    re: /(?<![\p{L}])(?:naam|namn|nama|pangalan|imię i nazwisko|imie i nazwisko|h[ọo] (?:và )?t[êe]n|ng[ưu][ờo]i nh[ậa]n|ch[ủu] t[àa]i kho[ảa]n|kontoinhaber(?:in)?|karteninhaber(?:in)?|inhaber(?:in)?|titular|titulaire|intestatari[oa]|rekeninghouder|tenaamstelling|kontohavare|w[łl]a[śs]ciciel(?: konta)?|posiadacz(?: konta)?)(?= )/gu,
+    strength: 'weak',
+  },
+  {
+    // Korean and Japanese labels before a romanised name: "명의자 Park Ji-yeon", "氏名: Tanaka Yui"
+    id: 'label-cjk',
+    re: /(?:명의자?|성명|이름|예약자|계약자|수령인|받는 ?분|契約者|予約者|名義人?|氏名|お?名前|申込者|被保険者|受取人)[ \t]*[:：]?(?=[ \t]*[a-z])/gu,
+    strength: 'weak',
+  },
+  {
+    // "the claimant is Mariana da Costa Lima", "insured: …", "main driver will be …": a role in a claim,
+    // a booking or a rental, then who fills it
+    id: 'role-is',
+    re: /\b(?:claimant|insured|policy ?holder|beneficiary|applicant|passenger|guest|renter|hirer|lessee|payee|(?:main|named|additional|second) driver)(?:['’]s name)? (?:is|was|will be|would be)(?= )/g,
+    strength: 'medium',
+  },
+  {
+    // "a lady called Precious Mahlangu", "some guy named Tom": a person noun, then "called" or "named"
+    id: 'called-named',
+    re: /\b(?:lady|woman|man|guy|gentleman|girl|boy|person|someone|somebody|chap|bloke|fellow|witness|driver|courier|seller|buyer|neighbou?r|tenant|landlord|student|friend|colleague)(?: who(?:['’]s| is| was))? (?:called|named|by the name of)(?= )/g,
+    strength: 'medium',
+  },
+  {
+    // "remove the profile "Tunde"", "the user 'Amaka'": a quoted name after a profile or user noun
+    id: 'profile-quoted',
+    re: /\b(?:profile|user|viewer|kid['’]s profile)(?: (?:named|called))?(?=[ \t]*["“'‘])/g,
+    strength: 'medium',
+  },
   {
     // "surname is Featherstonehaugh", "my last name's Nguyen", "first name: Rupert"
     id: 'surname',
@@ -58,7 +107,7 @@ export const NAME_CUES: readonly NameCue[] = [
   {
     // "Vorname Günther", "Nachname ist Fröhlich", "apellidos Sánchez Villalobos", "prénom Inès"
     id: 'name-part-de-es-fr',
-    re: /(?<![\p{L}])(?:(?:vor|nach|familien|ruf|geburts)name(?: ist| lautet)?|apellidos?(?: son| es)?|(?:mi |el )?nombre(?: de pila)?(?: es)?|(?:mon |le )?prénom(?: est| c['’]est)?|nom de famille(?: est| c['’]est)?)[ \t]*:?(?= )/gu,
+    re: /(?<![\p{L}])(?:(?:vor|nach|familien|ruf|geburts)name(?: ist| lautet)?|apellidos?(?: son| es)?|(?:mi |el )?nombre(?: de pila)?(?: es)?|(?:mon |le )?prénom(?: est| c['’]est)?|nom de famille(?: est| c['’]est)?|(?:achter|voor|roep|familie)naam(?: is)?|efternamn(?: är)?|förnamn(?: är)?|nazwisko(?: to)?|sobrenome(?: é)?|cognome(?: è)?)[ \t]*:?(?= )/gu,
     strength: 'medium',
   },
   {
@@ -90,7 +139,7 @@ export const NAME_CUES: readonly NameCue[] = [
     // Pasted forms: "Customer: …", "• Recipient - …", "/ Passenger: …". A role label is not proof of a
     // name ("Customer: yes"), so the words must still look like one.
     id: 'form-label',
-    re: /(?:^|\n|[.;/|•·*-] |\t)[ \t]*(?:[-•·*][ \t]*)?(?:customer|client|recipient|addressee|consignee|cardholder|card holder|account holder|account name|passenger|guest|patient|applicant|sender|buyer|purchaser|contact(?: person| name)?|travell?er|beneficiary|payee|policy ?holder|first name|last name|surname|given names?|forenames?|family name|middle name|maiden name|signed|signature|from|ordered by|bill to|ship to|deliver to|kunde|kundin|kundenname|empfänger(?:in)?|absender(?:in)?|besteller(?:in)?|cliente|destinatario|remitente|nombre del cliente|destinataire|expéditeur|nom du client)[ \t]*[:=–—-](?:(?= )|[ \t]*\r?\n(?=[ \t]*\p{L}))/gu,
+    re: /(?:^|\n|[.;/|•·*-] |\t)[ \t]*(?:[-•·*][ \t]*)?(?:customer|client|recipient|addressee|consignee|cardholder|card holder|account holder|account name|passenger|guest|patient|applicant|sender|buyer|purchaser|contact(?: person| name)?|travell?er|beneficiary|payee|policy ?holder|insured|renter|hirer|lessee|(?:main |additional |named )?driver|tenant|occupant|student(?: name)?|holder|first name|last name|surname|given names?|forenames?|family name|middle name|maiden name|signed|signature|from|ordered by|bill to|ship to|deliver to|kunde|kundin|kundenname|empfänger(?:in)?|absender(?:in)?|besteller(?:in)?|cliente|destinatario|remitente|nombre del cliente|destinataire|expéditeur|nom du client)[ \t]*[:=–—-](?:(?= )|[ \t]*\r?\n(?=[ \t]*\p{L}))/gu,
     strength: 'medium',
   },
   {
@@ -116,6 +165,8 @@ export const NAME_CUES: readonly NameCue[] = [
     strength: 'strong',
   },
   { id: 'this-is', re: /\b(?:(?:this|it)(?: is|['’]s)|its)(?= )/g, strength: 'medium' },
+  // Swedish and Dutch "this is …": "det är Linnea Berg här", "dit is Sanne de Wit"
+  { id: 'this-is-intl', re: /(?<![\p{L}])(?:det är|det här är|dit is)(?= )/gu, strength: 'weak' },
   {
     id: 'order-under',
     re: /\b(?:(?:account|order|booking|reservation|parcel|package|subscription)s? (?:is |was )?(?:under|in the name of)|(?:it|that|this|everything|all)(?:['’]s| is| was| should be) (?:booked |reserved |listed |registered )?under|(?:booked|reserved|registered|listed|filed) under)(?= )/g,
@@ -177,21 +228,42 @@ export const NAME_CUES: readonly NameCue[] = [
     re: /(?<![\p{L}])(?:hier (?:ist|spricht|schreibt|is)|ici|qui (?:è|parla|scrive)|aquí (?:está|habla|escribe)|aqui (?:é|fala))(?= )/gu,
     strength: 'weak',
   },
-  { id: 'soy', re: /\b(?:soy|je suis|ich bin|sono|eu sou|ik ben)(?= )/g, strength: 'weak' },
+  {
+    // "I am" in Portuguese, Afrikaans, Swedish and Polish as typed in chats: a known name must follow
+    // ("sou João Pedro", "dis Pieter van Wyk", "jestem Ola")
+    id: 'soy',
+    re: /(?<![\p{L}])(?:soy|je suis|ich bin|sono|eu sou|sou|ik ben|ek is|dis|jag är|jestem)(?= )/gu,
+    strength: 'weak',
+  },
+  {
+    // Tagalog's personal article: "si Ma. Cristina po ito", "kay Jomar". Spanish and Italian "si" is a
+    // word, so the name must be capitalised (checked where cues are read).
+    id: 'tl-si',
+    re: /(?<![\p{L}])(?:si|kay|sina)(?= )/gu,
+    strength: 'weak',
+  },
+  {
+    // Self-introductions that leave no room for a state: Vietnamese "tôi là / em là / tên tôi là",
+    // Tagalog "ako si", "ako po si", "pangalan ko ay", Hindi/Urdu "mera naam", "mera name", Afrikaans
+    // "my naam is", Swedish "jag heter" (above), Indonesian "nama saya"
+    id: 'self-intro-intl',
+    re: /(?<![\p{L}])(?:t[ôo]i l[àa]|em l[àa]|m[ìi]nh l[àa]|t[êe]n (?:t[ôo]i|em|m[ìi]nh)(?: l[àa])?|ako(?: po)? si|pangalan ko(?: po)?(?: ay)?|mera (?:naam|name)(?: hai)?|meri naam|my naam is|nama saya(?: adalah)?)(?= )/gu,
+    strength: 'weak',
+  },
   { id: 'for', re: /\bfor(?= )/g, strength: 'given' },
 ];
 
 /** Sentences where "for <name>" names a recipient rather than a reason ("thanks for Monday"). */
 export const DELIVERY_CONTEXT =
-  /\b(?:deliver|delivery|delivered|package|parcel|gift|present|order|shipment|ship|shipped|send|sent|addressed|it['’]s|it is|this is|label|box|card)\b/;
+  /\b(?:deliver|delivery|delivered|package|parcel|gift|present|order|shipment|ship|shipped|send|sent|addressed|it['’]s|it is|this is|label|box|card|booking|booked|reservation|reserved|room|table|ticket|tickets|seat|check-in|registration|registered)\b/;
 
 /** Words right after a name that confirm it: "this is Jane writing", "ask for Orpha when you call". */
 export const CONFIRMERS =
-  /^[ \t]*,?[ \t]*(?:writing|here\b|speaking|calling|again\b|from\b|customer|account holder|when you (?:call|ring|arrive|come|get)|when calling|at the (?:door|desk|front|reception|gate)|on arrival|will (?:be|sign|pick|collect)|is my name)/;
+  /^[ \t]*,?[ \t]*(?:writing|here\b|här\b|hier\b|speaking|calling|again\b|from\b|customer|account holder|when you (?:call|ring|arrive|come|get)|when calling|at the (?:door|desk|front|reception|gate)|on arrival|will (?:be|sign|pick|collect)|is my name)/;
 
 /** A sign-off word, then a comma, dash or line break, then the customer's name. */
 export const SIGN_OFF_RE =
-  /(?:^|[^\p{L}])((?:(?:kind|best|warm|warmest|many|with|all the)[ \t]+)?(?:regards|thanks|thank you|thx|cheers|best|sincerely|signed|respectfully|yours(?: truly| sincerely| faithfully)?|best wishes|take care|cordialement|salutations|saludos|un saludo|atentamente|grüße|grüsse|gruß|mfg|mit freundlichen grüßen|viele grüße|liebe grüße|bien à vous|merci|gracias|danke|obrigad[oa]|grazie|ciao|love|xoxo|amicalement|bises|bisous|un abrazo|abrazos|besos|herzliche grüße|beste grüße|schöne grüße|lieben gruß|gruss|(?<=(?:^|\n)[ \t]*)(?:lg|glg|vg|bg|cdlt|atte)))([ \t]*(?:[,!.:;—–-]+[ \t]*\n?|\n)[ \t]*|[ \t]+)/gu;
+  /(?:^|[^\p{L}])((?:(?:kind|best|warm|warmest|many|with|all the)[ \t]+)?(?:regards|thanks|thank you|thx|cheers|best|sincerely|signed|respectfully|yours(?: truly| sincerely| faithfully)?|best wishes|take care|cordialement|salutations|saludos|un saludo|atentamente|grüße|grüsse|gruß|mfg|mit freundlichen grüßen|viele grüße|liebe grüße|bien à vous|merci|gracias|danke|obrigad[oa]|grazie|ciao|love|xoxo|amicalement|bises|bisous|un abrazo|abrazos|besos|herzliche grüße|beste grüße|schöne grüße|lieben gruß|gruss|(?<=(?:^|\n)[ \t]*)(?:lg|glg|vg|bg|cdlt|atte))(?:[ \t]+po)?)([ \t]*(?:[,!.:;—–-]+[ \t]*\n?|\n)[ \t]*|[ \t]+)/gu;
 
 /** A dash that opens a signature: "— Jane", "-- J. Smith". */
 export const DASH_SIGN_RE = /(?:^|[ \t\n])(?:—|–|--|-)[ \t]*(?=\p{L})/gu;

@@ -32,12 +32,22 @@ export const STOP_WORDS = set(
     'très vraiment pas tellement client cliente vous merci gracias danke ' +
     // thanks and greetings in Portuguese, Italian, Dutch and more: the next name is the agent's
     'obrigado obrigada grazie mille bedankt dank bedank hola hallo bonjour buongiorno buonasera ciao olá oi hoi ' +
-    'salut servus moin saludos cordialement beaucoup schön vielen tante muito bom dia goedemorgen goedendag',
+    'salut servus moin saludos cordialement beaucoup schön vielen tante muito bom dia goedemorgen goedendag ' +
+    // "please" and politeness particles that close a request after a name: Dutch, German, Swedish, Polish,
+    // Tagalog, Vietnamese, Hindi/Urdu ("op naam M. van Leeuwen graag", "Rowena Santos po", "naam … hai")
+    'graag alstublieft alsjeblieft aub bitte tack proszę prosze po opo nhé nha ạ hai ' +
+    // Vietnamese and Swedish greetings ("Xin chào, …", "Hej hej")
+    'chào hej',
 );
 
 /** Name particles: lowercase glue inside a name ("Ludwig van Beethoven", "Nguyen Van An", "bin Laden"). */
 export const PARTICLES = set(
-  'van von der den de da das do dos del della di du des le la ter ten bin ibn ben bint al el mac mc ní nic ó ap',
+  'van von der den de da das do dos del della di du des le la ter ten bin ibn ben bint al el mac mc ní nic ó ap ' +
+    // Vietnamese middle names that mark gender ("Nguyễn Thị Thu Hà", "Trần Văn An"): whatever follows is
+    // still the name, even a word that is also a weekday abbreviation ("Thu")
+    'thị văn ' +
+    // Filipino compound surnames ("Dela Cruz", "Delos Santos", "De los Reyes")
+    'dela delos los',
 );
 
 /** Honorifics that may open a name; part of the span (they identify nobody, so masking them costs nothing). */

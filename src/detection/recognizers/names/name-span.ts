@@ -69,12 +69,34 @@ function tokenAt(text: string, lower: string, pos: number, first: boolean): Name
       initial: true,
     };
   }
+  // Abbreviated given names with their dot count as initials: Filipino "Ma." (María), South Asian "Md." and
+  // "Mohd." (Mohammad), old English "Wm.", "Chas.", "Thos.", "Jas.", "Geo.".
+  if (
+    cap &&
+    text.charAt(end) === '.' &&
+    ABBREVIATED_GIVEN.has(lw) &&
+    /^\.[ \t]+\p{Lu}/u.test(text.slice(end, end + 3))
+  )
+    return {
+      start: pos,
+      end: end + 1,
+      lower: lw,
+      cap,
+      given: true,
+      surname: false,
+      word: false,
+      particle: false,
+      initial: true,
+    };
+  // "al-Harbi", "el-Sayed", "bin-Laden": an Arabic article joined to a capitalised name is capitalised
+  const capital =
+    cap || /^(?:al|el|ad|as|ash|an|ar|at|az|bin|ibn|abu|abd)[-‐]\p{Lu}/u.test(text.slice(pos, end));
   const particle = PARTICLES.has(lw) && !(first && cap);
   return {
     start: pos,
     end,
     lower: lw,
-    cap,
+    cap: capital,
     given: isGivenName(lw),
     surname: isSurname(lw),
     word: isCommonWord(lw),
@@ -82,6 +104,18 @@ function tokenAt(text: string, lower: string, pos: number, first: boolean): Name
     initial: false,
   };
 }
+
+const ABBREVIATED_GIVEN: ReadonlySet<string> = new Set([
+  'ma',
+  'md',
+  'mohd',
+  'muhd',
+  'wm',
+  'chas',
+  'thos',
+  'jas',
+  'geo',
+]);
 
 const HARD_STOPS = new Set([
   'and',
@@ -156,7 +190,9 @@ export function readName(
       closed = false;
       break;
     }
-    if (tok.particle && tokens.length === 0) return undefined;
+    // A surname may open with its particle: "achternaam is van Dijk", "called de Souza". Only when a
+    // capitalised word follows the glue.
+    if (tok.particle && tokens.length === 0 && !leadingParticle(text, lower, tok)) return undefined;
     tokens.push(tok);
     if (!tok.particle) named++;
     const j = tok.end;
@@ -204,6 +240,25 @@ export function readName(
     closed,
     ...(possessive ? { possessive } : {}),
   };
+}
+
+const LEADING_PARTICLES: ReadonlySet<string> = new Set(['van', 'von', 'ter', 'ten', 'vander', 'vanden']);
+
+/** A lowercase particle (or two: "van der") followed by a capitalised name word. */
+function leadingParticle(text: string, lower: string, tok: NameToken): boolean {
+  // Dutch and German glue only: "de", "da", "di" are also prepositions ("a nombre de José Luis").
+  if (tok.cap || !LEADING_PARTICLES.has(tok.lower)) return false;
+  let at = skipBlanks(text, tok.end);
+  for (let k = 0; k < 2; k++) {
+    const next = tokenAt(text, lower, at, false);
+    if (!next || at === tok.end) return false;
+    if (next.particle && !next.cap) {
+      at = skipBlanks(text, next.end);
+      continue;
+    }
+    return next.cap && !next.initial && !STOP_WORDS.has(next.lower);
+  }
+  return false;
 }
 
 /**

@@ -23,7 +23,7 @@ export const ADDRESS_STOP =
   'instead|anymore|now|today|tomorrow|yesterday|since|until|before|after|because|which|that|who|where|when|is|was|' +
   'are|am|be|been|ps|pd|nb|btw|fyi|will|would|can|could|should|i|im|me|we|you|it|its|this|these|those|there|here|phone|mobile|' +
   'tel|cell|email|e-mail|mail|passport|ssn|dob|born|birthday|card|acct|account|order|package|parcel|password|' +
-  'contact|reach|call|text|refund|use|license|licence|ip|iban|bank|rather|though|via|for|to|at|with|from|by|on|' +
+  'contact|reach|call|text|refund|tack|graag|alstublieft|proszę|prosze|po|nhé|ạ|alt|alternate|alternative|whatsapp|use|license|licence|ip|iban|bank|rather|though|via|for|to|at|with|from|by|on|' +
   'in|if|so|as|then|than|just|only|still|again|too|very|while|hi|hello|hey|regards|best|sincerely|deliver|ship|' +
   'send|sent|update|change|changed|new|old|address|home|number|name|customer|ticket|case|tracking|sku|dear|' +
   // the same glue in German, Spanish, French, Italian and Portuguese sentences around an address
@@ -54,7 +54,8 @@ const ZIP_US = `\\d{5}(?:-\\d{4})?`;
 // Irish Eircodes ("D08 X2F4") have a routing key then four letters/digits with at least one letter.
 const POSTCODE_UK = `[a-z]{1,2}\\d[a-z\\d]?[ \\t]*\\d[a-z]{2}|[a-z]{1,2}\\d{1,2}[ \\t]+\\d{1,2}[a-z]{1,2}|[a-z]\\d{2}[ \\t]?(?=[a-z\\d]{0,3}[a-z])[a-z\\d]{4}`;
 const POSTCODE_CA = `[a-z]\\d[a-z][ \\t]?\\d[a-z]\\d`;
-const ZIP_EU = `\\d{5}|\\d{4}-\\d{3}|\\d{2}-\\d{3}|\\d{4}(?:[ \\t]?[a-z]{2}(?![\\p{L}]))?`;
+// Swedish postcodes are written "118 26"
+const ZIP_EU = `\\d{5}|\\d{3} \\d{2}|\\d{4}-\\d{3}|\\d{2}-\\d{3}|\\d{4}(?:[ \\t]?[a-z]{2}(?![\\p{L}]))?`;
 const END = `(?![\\p{L}\\p{M}\\d]|[.-]\\d)`;
 const COUNTRY =
   '(?:usa|u\\.s\\.a\\.?|us|united states|uk|u\\.k\\.|united kingdom|england|scotland|wales|ireland|canada|australia|' +
@@ -63,7 +64,7 @@ const COUNTRY =
 
 export const UNIT_RE = new RegExp(
   `(?:[ \\t]*,?[ \\t]*(?:(?:${UNIT_WORDS})(?![\\p{L}])\\.?[ \\t]*(?:no\\.?[ \\t]*)?#?[ \\t]*|#[ \\t]*)[a-z0-9][a-z0-9-]{0,5}${END}` +
-    `|[ \\t]*,[ \\t]*\\d{1,3}(?:\\.?[ºª°]|st|nd|rd|th)?[ \\t]*(?:[a-z]|izq|izda|izquierda|dcha|dcha|derecha|der|esq|dto|dta|drt|dir|fte|frente|floor|fl|piso|andar|étage|etage)\\.?${END})`,
+    `|[ \\t]*,[ \\t]*\\d{1,3}(?:\\.?[ºª°]|\\.|st|nd|rd|th)?[ \\t]*(?:og|ug|eg|dg|obergeschoss|stock|[a-z]|izq|izda|izquierda|dcha|dcha|derecha|der|esq|dto|dta|drt|dir|fte|frente|floor|fl|piso|andar|étage|etage)\\.?${END})`,
   'uy',
 );
 
@@ -104,7 +105,7 @@ export const EU_TAIL_RE = new RegExp(
  * postcodes after one to three place parts.
  */
 export const INTL_TAIL_RE = new RegExp(
-  `[ \\t]*,?[ \\t]*(?:${FULL_CITY}[ \\t]*,[ \\t]*){0,2}${FULL_CITY}[ \\t]*,?[ \\t]*(?:[-–][ \\t]*)?(?:\\d{6}|\\d{3}[ \\t]\\d{3}|\\d{3}-\\d{4})${END}`,
+  `[ \\t]*,?[ \\t]*(?:${FULL_CITY}[ \\t]*,[ \\t]*){0,2}${FULL_CITY}[ \\t]*,?[ \\t]*(?:[-–][ \\t]*)?(?:\\d{6}|\\d{3}[ \\t]\\d{3}|\\d{3}-\\d{4}|\\d{4}${END}(?![ \\t]*(?:am|pm|hrs?|h|uhr|kwh|kg|km|mb|gb|eur|usd|zar|php|rand|pesos?|naira|units?)(?![\\p{L}])))${END}`,
   'uy',
 );
 /** "…, 03940 Ciudad de México": a city written after a postcode the US tail took as a ZIP. */
@@ -114,7 +115,7 @@ export const CITY_AFTER_ZIP_RE = new RegExp(
 );
 /** "Rio de Janeiro - RJ, 22240-003": Brazilian city, state and CEP. */
 export const BR_TAIL_RE = new RegExp(
-  `${SEP}${FULL_CITY}[ \\t]*[-–,/][ \\t]*[a-z]{2}[ \\t]*[,-]?[ \\t]*(?:cep:?[ \\t]*)?\\d{5}-?\\d{3}${END}`,
+  `${SEP}(?:${FULL_CITY}[ \\t]*,[ \\t]*){0,2}${FULL_CITY}[ \\t]*[-–,/][ \\t]*[a-z]{2}[ \\t]*[,-]?[ \\t]*(?:cep:?[ \\t]*)?\\d{5}-?\\d{3}${END}`,
   'uy',
 );
 /** ", City" then the end of the sentence or clause: "10029 leonel loop, spring valley". */

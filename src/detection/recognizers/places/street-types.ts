@@ -73,4 +73,6 @@ export const UNIT_WORDS =
   'apt|apartment|suite|ste|unit|flat|fl|floor|room|rm|bldg|building|lot|dept|space|spc|trlr|piso|planta|etage|étage|stock|puerta|wohnung|app|appt|bureau|escalera|esc|' +
   'apto|andar|sala|bloco|depto|dpto|interno|int|scala|piano|bus|bte|boîte|level|lvl|top|tür|stiege|' +
   // Polish flat numbers: "m. 15" (mieszkanie, only with its dot), "lok. 3"
-  'm(?=\\.)|lok|lokal|mieszkanie';
+  'm(?=\\.)|lok|lokal|mieszkanie|' +
+  // Swedish "lgh 1102" (lägenhet), Portuguese "ap. 803"
+  'lgh|lägenhet|ap(?=\\.)';

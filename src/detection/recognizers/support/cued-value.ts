@@ -5,7 +5,7 @@
  * "id (passport) X1234567".
  */
 const FILLER =
-  /(?:[\s:=#>\u2013\u2014()[\]["'“‘«»”’-]+|\.(?=[\s:=#])|(?:is|was|are|reads|says|shows|ending(?:\s+in)?|ends\s+in|no|nr|nbr|nro|num|number|numbers|nummer|número|numero|numéro|ist|lautet|es|est|el|la|le|de|du|my|mein|meine|mi|mon|ma|the|of|me|mine|n°|nº|n\.[º°o]|no\.|nr\.|id)(?![\p{L}\p{N}])\.?)*/uy;
+  /(?:[\s:=#>\u2013\u2014()[\]["'“‘«»”’：（）-]+|\.(?=[\s:=#])|(?:is|was|are|reads|says|shows|ending(?:\s+in)?|ends\s+in|no|nr|nbr|nro|num|number|numbers|nummer|número|numero|numéro|ist|lautet|es|est|el|la|le|de|du|my|mein|meine|mi|mon|ma|the|of|me|mine|n°|nº|n\.[º°o]|no\.|nr\.|id)(?![\p{L}\p{N}])\.?)*/uy;
 
 export function skipFiller(lower: string, pos: number, maxSkip = 32): number {
   FILLER.lastIndex = pos;
