@@ -584,7 +584,24 @@ function businessPlace(ctx: GuardContext, word: string): boolean {
 }
 
 /** Every piece of `record`'s on-file data that appears in the agent text. */
-export function onFileHits(ctx: GuardContext, record: AccountRecord): Hit[] {
+/** Several rules ask for the same record's hits in one message: computed once per context and record. */
+const HITS = new WeakMap<GuardContext, Map<AccountRecord, readonly Hit[]>>();
+
+export function onFileHits(ctx: GuardContext, record: AccountRecord): readonly Hit[] {
+  let byRecord = HITS.get(ctx);
+  if (!byRecord) {
+    byRecord = new Map();
+    HITS.set(ctx, byRecord);
+  }
+  let hits = byRecord.get(record);
+  if (!hits) {
+    hits = computeHits(ctx, record);
+    byRecord.set(record, hits);
+  }
+  return hits;
+}
+
+function computeHits(ctx: GuardContext, record: AccountRecord): Hit[] {
   return [
     ...nameHits(ctx, record),
     ...emailHits(ctx, record),

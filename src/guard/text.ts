@@ -13,8 +13,22 @@ export const plain = (s: string): string =>
 export const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Matches `word` as a whole word (letters and digits are word characters, in any script). */
-export const wordRe = (word: string, flags = 'u'): RegExp =>
-  new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(word)}(?![\\p{L}\\p{N}])`, flags);
+/**
+ * Compiled whole-word patterns, shared: the same on-file words are looked for in every message. Only
+ * patterns without g/y are shared (those keep no state between uses). Bounded.
+ */
+const WORD_RES = new Map<string, RegExp>();
+export function wordRe(word: string, flags = 'u'): RegExp {
+  if (/[gy]/.test(flags)) return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(word)}(?![\\p{L}\\p{N}])`, flags);
+  const key = `${flags}:${word}`;
+  let re = WORD_RES.get(key);
+  if (!re) {
+    if (WORD_RES.size >= 8192) WORD_RES.clear();
+    re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(word)}(?![\\p{L}\\p{N}])`, flags);
+    WORD_RES.set(key, re);
+  }
+  return re;
+}
 
 /** Sentences; one ends at . ! ? or a line break. A dot inside a token ("4.99", "x.com") is no end. */
 export function sentences(text: string): { text: string; question: boolean }[] {

@@ -144,7 +144,19 @@ const OTHER_POSTCODE =
  * Splits a free-text address into parts. The street segment is the first comma-separated segment
  * that holds a number (or the first segment); the rest are place segments.
  */
+/** Records are compared with every message of a conversation: the parts of an address are kept (bounded). */
+const PARTS = new Map<string, AddressParts>();
 export function addressParts(address: string): AddressParts {
+  let parts = PARTS.get(address);
+  if (!parts) {
+    if (PARTS.size >= 4096) PARTS.clear();
+    parts = splitAddress(address);
+    PARTS.set(address, parts);
+  }
+  return parts;
+}
+
+function splitAddress(address: string): AddressParts {
   const segments = address
     .split(/[,\n;]+/)
     .map((s) => s.trim())

@@ -127,7 +127,9 @@ function extendTail(
   }
   let best = -1;
   let postal = false;
-  for (const re of [US_TAIL_RE, UK_TAIL_RE, EU_TAIL_RE, AU_TAIL_RE, INTL_TAIL_RE, BR_TAIL_RE]) {
+  // Every postcode has a digit: with none in reach, the postcode tails (the costliest patterns) can't match.
+  const postcodeInReach = /\d/.test(lower.slice(end, end + 160));
+  for (const re of postcodeInReach ? POSTCODE_TAILS : []) {
     const e = stickyEnd(re, lower, end);
     if (e > best) {
       best = e;
@@ -451,6 +453,8 @@ const quantityPhrase = (street: string): boolean => {
     .slice(0, -1);
   return words.length > 0 && words.every((w) => DETERMINERS.has(w));
 };
+
+const POSTCODE_TAILS = [US_TAIL_RE, UK_TAIL_RE, EU_TAIL_RE, AU_TAIL_RE, INTL_TAIL_RE, BR_TAIL_RE];
 
 /** British street types that are everyday nouns too ("Power Bank", "Wireless Charging Station"). */
 const AMBIGUOUS_SUFFIX = new Set(
