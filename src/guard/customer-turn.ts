@@ -71,7 +71,7 @@ const STREET_LIKE =
   /\b\d{1,5}[a-z]? (?:[a-z]+ ){1,3}(?:street|st|court|ct|road|rd|avenue|ave|lane|ln|drive|dr|way|blvd|boulevard|place|pl|terrace|circle)\b|\b(?:rua|rue|calle|avenida|via) (?:[a-z]+ ){1,3}\d{1,5}\b/;
 const IDENTITY_TYPES = new Set(Object.keys(CLAIM_TYPES));
 const LAST_DIGITS =
-  /\b(?:ending|ends)(?: (?:in|with|on))? \d{2,4}\b|\blast (?:four|4|two|2|three|3)(?: digits)?(?: are| is)? \d{2,4}\b/;
+  /\b(?:ending|ends)(?: (?:in|with|on))? \d{2,4}\b|\blast (?:four|4|two|2|three|3)(?: digits)?(?: are| is)? \d{2,4}\b|\b(?:terminacion|terminaison|endung|terminacao|finale|termina(?:da|do)?|endet)(?: (?:en|em|in|auf|mit|par|con|a))? \d{2,4}\b/;
 
 const ABOUT_ORDER =
   /\b(?:order|orders|parcel|package|refund|return|delivery|item|items|shipment|purchase|tracking|exchange|subscription|booking)\b/;
@@ -170,7 +170,7 @@ const properNounOrDigits = (original: string): boolean =>
 
 /** A question that points back at the data just given without naming it ("is that the one you have?"). */
 const REFERS_BACK =
-  /\b(?:(?:do|did) you have (?:something|anything|a|another|the same|that|it|this|those)|(?:something|anything) (?:different|else)|the same|(?:is|was) (?:that|it|this) (?:right|correct|the one|it|what you have|on file|still)|(?<!price )match(?:es)?|still (?:the|valid|current|correct|right|good)|the one (?:on|in|at|from) [\p{L}\d])\b(?!\s+(?:price|prices|deal|offer))/u;
+  /\b(?:(?:do|did) you have (?:something|anything|a|another|the same|that|it|this|those)|(?:something|anything) (?:different|else)|the same|(?:is|was) (?:that|it|this) (?:right|correct|the one|it|what you have|on file|still)|what you(?:'ve| have)? got|what'?s on (?:there|file)|(?<!price )match(?:es)?|still (?:the|valid|current|correct|right|good)|the one (?:on|in|at|from) [\p{L}\d])\b(?!\s+(?:price|prices|deal|offer))/u;
 
 /**
  * Someone else's data: "my mum's landline", "is she still in SE5", "o email dele". Being verified for
@@ -311,12 +311,17 @@ export function analyzeCustomerTurn(text: string, findings: readonly Finding[]):
       ASKS_TO_TELL.test(s.text);
     // "Address toh Indiranagar wala hi hai na?", "Mailing address は Hongo のままですか？": a question
     // about a kind of data with a name or digits in it needs no "my" to be about someone's data.
-    const ownerless = question && (TAG_QUESTION.test(s.text) || properNounOrDigits(text.slice(start, end)));
+    const ownerless =
+      question &&
+      (TAG_QUESTION.test(s.text) ||
+        (own === s.text && /^(?:(?:and|so|ok|okay|but)\W+)*(?:which|what)\b/.test(s.text)) ||
+        properNounOrDigits(text.slice(start, end)));
     if (hasValue || ownerless || OWNER.test(own) || THIRD_PARTY.test(own))
       for (const [k, re] of TOPICS) if (re.test(own)) sentenceKinds.add(k);
     for (const [k, re] of CJK_TOPICS) if (re.test(s.text)) sentenceKinds.add(k);
     if (!hasValue && sentenceKinds.size > 0) askedForKind = true;
-    if (CJK_THIRD_PARTY.test(s.text)) thirdParty = true;
+    const aboutSomeoneElse =
+      THIRD_PARTY.test(own) || NAMED_OWNER.test(text.slice(start, end)) || CJK_THIRD_PARTY.test(s.text);
     // "is her number a 0161 one?": digits asked about with a topic are a claim, detected or not.
     const claimsDigits = /\d{2,}/.test(s.text.replace(REFERENCED_DIGITS, ' '));
     // "Does he live in Göteborg?", "Is her email with eircom?": a yes/no question about the data judges.
@@ -324,6 +329,8 @@ export function analyzeCustomerTurn(text: string, findings: readonly Finding[]):
       s.text,
     );
     const judging =
+      // Asking about someone else's data at all ("e o telefone dela?") is asking for it.
+      (question && aboutSomeoneElse && !CHANGE.test(s.text)) ||
       ASKS_ON_FILE.test(own) ||
       CJK_ASKS.test(s.text) ||
       (yesNo && question && !CHANGE.test(s.text)) ||
@@ -331,7 +338,6 @@ export function analyzeCustomerTurn(text: string, findings: readonly Finding[]):
       ((hasValue || claimsDigits || properNounOrDigits(text.slice(start, end))) &&
         question &&
         !CHANGE.test(s.text));
-    if (THIRD_PARTY.test(own) || NAMED_OWNER.test(text.slice(start, end))) thirdParty = true;
     if (sentenceKinds.size === 0) {
       // "Do you have something different?" after a date, "meine Daten stimmen, oder?": the claim again.
       const refersBack =
@@ -348,6 +354,9 @@ export function analyzeCustomerTurn(text: string, findings: readonly Finding[]):
       continue;
     }
     for (const k of sentenceKinds) kinds.add(k);
+    // Whose data the latest identity sentence is about decides ("send it to 412 Larchmont right? and
+    // give me the driver's cell": the last one asks about someone else).
+    thirdParty = aboutSomeoneElse;
     if (question && judging) identity = 'question';
     else if (hasValue || judging) {
       if (identity === 'none') identity = 'statement';

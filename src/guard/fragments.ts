@@ -99,7 +99,7 @@ export function statedInitials(ctx: GuardContext): Set<string> {
 
 /** "termina en", "se termine par", "endet auf", "eindigt op": the same phrase in other languages. */
 const FOREIGN_ENDS =
-  /\b(?:termina[ns]?|terminado|acaba[ns]?|finit|finissent|se termine|termine|endet|enden|endend|eindigt|slutar|konczy sie|nagtatapos|natatapos)(?:\s+(?:en|em|con|com|in|par|pas|auf|mit|op|met|med|por|na|a|pa|sa|po sa))?(?:\s+(?:el|la|los|les|le|o|os|den|der|die|the|digitos?|chiffres?|ziffern?|cijfers?|cifras?|numeros?))?\s*$/;
+  /\b(?:termina[ns]?|terminado|acaba[ns]?|finit|finissent|se termine|termine|endet|enden|endend|eindigt|slutar|konczy sie|nagtatapos|natatapos|mit endung|endung|terminacion|de terminacion|terminaison|terminacao|finale)(?:\s+(?:en|em|con|com|in|par|pas|auf|mit|op|met|med|por|na|a|pa|sa|po sa))?(?:\s+(?:el|la|los|les|le|o|os|den|der|die|the|digitos?|chiffres?|ziffern?|cijfers?|cifras?|numeros?))?\s*$/;
 const FOREIGN_STARTS =
   /\b(?:empieza[ns]?|comienza[ns]?|comeca[m]?|commence(?:nt)?|beginnt|beginnen|fangt mit|begint|inizia(?:no)?|comincia)(?:\s+(?:en|em|con|com|in|par|por|mit|met|per|op|a))?(?:\s+(?:el|la|los|les|le|o|os|den|der|die|digitos?|chiffres?|ziffern?|cijfers?|cifras?|numeros?))?\s*$/;
 
@@ -630,7 +630,7 @@ function initialHits(ctx: GuardContext, r: AccountRecord): Hit[] {
 
 /** Identity data digits are part of; "order number" and the like are references, not identity. */
 const FRAGMENT_TOPIC =
-  /\b(?:phone|mobile|cell|telephone|landline|line|sim|card|visa|mastercard|amex|debit|credit|telefono|movil|numero|nummer|handynummer|tarjeta|carte|karte|cartao|carta|(?<!(?:order|tracking|case|ticket|model|serial|item|reference|confirmation|invoice|part|sku|track|parcel|package|return|rma)\s)number)\b/;
+  /\b(?:phone|mobile|cell|telephone|landline|line|sim|card|visa|mastercard|amex|debit|credit|telefono|movil|numero|nummer|handynummer|tarjeta|carte|karte|kreditkarte|ec-karte|cartao|carta|(?<!(?:order|tracking|case|ticket|model|serial|item|reference|confirmation|invoice|part|sku|track|parcel|package|return|rma)\s)number)\b/;
 const LAST_N =
   /\blast (?:(?:one|two|three|four|five|six|[1-6])\s+)?(?:digits?|numbers?)?(?:\s+(?:of (?:it|the \w+|your \w+|her \w+|his \w+)))?(?:\s+(?:are|is|were|was|being))?\s*:?\s*$/;
 
@@ -638,14 +638,23 @@ const LAST_N =
  * Digits the agent states as the end or start of a phone or card ("her number ends in 0126", "last four
  * are 4242"), whoever's they are. Only the digits, for echo and ownership checks.
  */
+const REFERENCE_WORDS =
+  /\b(?:order|tracking|track|parcel|package|shipment|case|ticket|ref|reference|invoice|confirmation|receipt|booking|transaction|sku|item|model|serial)\b/;
+const COUNT_OF_DIGITS = /^\s+(?:digits?|numbers?|characters?|and|or|&|of)\b/;
+
 export function statedFragments(ctx: GuardContext): string[] {
   const out: string[] = [];
   for (const r of ctx.runs) {
     if (r.digits.length > 6 || notIdentityDigits(ctx, r)) continue;
     const before = ctx.folded.slice(Math.max(0, r.start - 40), r.start);
     if (!endsWithPhrase(before) && !startsWithPhrase(before) && !LAST_N.test(before)) continue;
+    // "the last 4 and expiry are shown…": a count of digits, not digits.
+    if (COUNT_OF_DIGITS.test(ctx.folded.slice(r.end, r.end + 16)) && r.digits.length === 1) continue;
     const sentence = ctx.folded.slice(Math.max(0, r.start - 80), r.end + 40);
-    if (FRAGMENT_TOPIC.test(sentence)) out.push(r.digits);
+    // "o dela termina em 1047" after "e o telefone dela?": the topic may be the customer's question.
+    const asked =
+      (ctx.pending.kinds.has('phone') || ctx.pending.kinds.has('card')) && !REFERENCE_WORDS.test(sentence);
+    if (FRAGMENT_TOPIC.test(sentence) || asked) out.push(r.digits);
   }
   return out;
 }

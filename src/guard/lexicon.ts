@@ -27,6 +27,7 @@ export const REFERRING_MARKERS: readonly RegExp[] = [
   /(?<!\bprice[- ]|\b(?:account|one|record|details|profile|card|address|email|number|accounts|records) (?:that|which) )(?!(?<=\b(?:account|one|record|details|profile|card|address|email|number|accounts|records) )(?:that|which) )\b(?:it |that |this |they |those |everything |all )?(?:match(?:es|ed)?|matching)\b(?!\s+(?:kar|karenge|karke|karna|your order|the order|the item|(?:\w+ )?(?:prices?|retailers?|competitors?|offers?|deals?)))/,
   /\bline(?:s|d)? up\b/,
   /\bthe same (?:\w+ )?(?:digits|number|one|email|address|card|details|postcode|zip) (?:as )?(?:you|that you) (?:gave|said|mentioned|typed|provided|quoted)\b/,
+  /\b(?:showing|shows|see|seeing|have|has|got|says|lists?)\b[^.!?]{0,40}\bon (?:our|my) (?:side|end|system|screen|records?)\b/,
   /\bdiffers? from (?:the one|what|ours|yours|the \w+ (?:on|we|in))\b|\b(?:by|off by) (?:just |only )?(?:a|one|two|a couple of|a few|some) (?:digits?|letters?|numbers?|characters?)\b/,
   /\b(?:the )?same as (?:what|the one|ours|on file|before|always|usual|ever|last time)\b/,
   new RegExp(
@@ -55,7 +56,7 @@ export const REFERRING_MARKERS: readonly RegExp[] = [
   /\b(?:we|i) (?:don'?t|do not|can'?t|cannot) (?:have|see|find) (?:that|this|it|those|one like that|any)\b/,
   /\bno record\b|\bnot what (?:we|i) (?:have|see|show|got)\b/,
   // "Birchwood is what's on the account", "everything is in order with that address", "records agree".
-  /\b(?:is|'s|are|was)\s+(?:\w+\s+)?(?:what'?s|what is|what'?s (?:listed|saved)|the (?:\w+ )?one) (?:on file|on (?:the|your) (?:account|booking|reservation|policy|profile|record|order|file)|on record|in (?:the|our) system|(?:we|i) (?:have|hold|see|show)|listed|registered|saved)\b/,
+  /\b(?:is|'s|are|was)\s+(?:\w+\s+)?(?:what'?s|what is|what'?s (?:listed|saved)|the (?:\w+ )?one) (?:on file|on there|in there|on (?:the|our) system|on record|on (?:the|your) (?:account|booking|reservation|policy|profile|record|order|file)|on record|in (?:the|our) system|(?:we|i) (?:have|hold|see|show)|listed|registered|saved)\b/,
   /\b(?:in order|all good|all set|fine|ok(?:ay)?|up to date|good|correct|accurate|current|valid)\s+(?:with|on|for)\s+(?:that|this|the|your) (?:address|e-?mail|number|phone|card|details|info|postcode|zip|birthday|date of birth|one)\b/,
   /\b(?:records?|details|data|info(?:rmation)?|it|they|those|these|both|ours|yours|the two)\s+(?:\w+\s+){0,2}(?:agree|align|tally|tallies|correspond|are consistent|are identical|line up)\b/,
   // "Pine Street isn't what we have", "that's what we hold": judging the claim against the record.
@@ -79,7 +80,7 @@ export const GENERIC_MARKERS: readonly RegExp[] = [
   // affirm
   /\b(?:that'?s|that is|thats|it'?s|it is|its|you'?re|you are|yes,? it'?s|that one'?s)\s+(?:\w+\s+)?(?:right(?! (?:here|now|away|there|after|before))|correct|accurate|the one|the same(?: one)?|spot on|exactly it)\b/,
   /(?<!\b(?:the|a|your|our|be|is|are|the most|correct|in|not|can|will|could|would|should|must|to|we|i|we'll|i'll|please|and|or|then|help)\s)\bcorrect\b(?!\s+(?:account|person|owner|details|information|order|item|size|one to|way|channel|department|team|form|steps?|it|that|this|them|any|the|your|my|those|these)\b)/,
-  /\b(?:exactly|precisely|indeed|bingo|spot on|you got it|got it right|nailed it|perfect match|checks? out|on the money|affirmative|you'?re right|you are right|you'?re correct|that'?s it|that is it|same one|the very same|still (?:the same|current|valid|correct|right|good|active|there|on file|the one))\b/,
+  /\b(?:exactly(?! (?:as|like|how|when|where|the same way))|precisely(?! (?:as|like|how))|indeed|bingo|spot on|you got it|got it right|nailed it|perfect match|checks? out|on the money|affirmative|you'?re right|you are right|you'?re correct|that'?s it|that is it|same one|the very same|still (?:the same|current|valid|correct|right|good|active|there|on file|the one))\b/,
   /\b(?:(?:i|we) can confirm|(?:i|we) confirm|(?<!\b(?:booking|reservation|order|appointment|payment|refund|transfer|flight|delivery|slot|stay|room|ticket|collection|pickup|cancellation|claim|[a-z]*\d[\w-]*)\s(?:is|are|was|were|has been|have been|now|all)\s)confirmed|i can verify that|verified that)\b/,
   /\b(?:the same one|the same(?=\s*(?:[.!?,]|$)))/,
   /\b(?:looks? (?:right|correct|good to me)|all (?:good|correct) (?:there|on that))\b/,
@@ -108,7 +109,7 @@ export const GENERIC_MARKERS: readonly RegExp[] = [
   /\b(?:did|have|has) (?:you|it|they|that|the \w+)\s+(?:\w+\s+)?(?:move|moved|change|changed|update|updated|switch|switched|get a new|got a new)\b/,
   /\b(?:maybe|perhaps) (?:try )?(?:a |an )?(?:another|different|other|older|newer|previous|old)\b|\bare you sure\b|\bguess again\b|\bany other (?:address|e-?mail|number|card|ideas?)\b/,
   // other languages
-  /\b(?:correcto|correcta|correto|correta|exacto|exato|exactement|c'est (?:ca|bien ca|exact|correct|juste|bon)|genau|richtig|stimmt|certo|isso mesmo|eso es|es correcto|esta bien|klopt|giusto|esatto|precies|stammer|stamt|korrekt|riktigt|exakt|precis|juist|dokladnie|zgadza sie|tocno|oikein|pitaa paikkansa|dogru|verdade|isso ai|e isso|es ese|es esa|das ist (?:sie|er|es)|det er den|det ar den)\b/,
+  /\b(?:correcto|correcta|correto|correta|exacto|exato|exactement|c'est (?:ca|bien ca|exact|correct|juste|bon)|genau(?! (?:so|wie|dann|dort|das gleiche))|richtig|stimmt|certo|isso mesmo|eso es|es correcto|esta bien|klopt|giusto|esatto|precies|stammer|stamt|korrekt|riktigt|exakt|precis|juist|dokladnie|zgadza sie|tocno|oikein|pitaa paikkansa|dogru|verdade|isso ai|e isso|es ese|es esa|das ist (?:sie|er|es)|det er den|det ar den)\b/,
   /\b(?:no es (?:ese|esa|eso|correcto|el|la)|nao e|(?:e|es|c'est) (?:outro|outra|otro|otra|un autre|une autre)|n'est pas|ce n'est pas|nicht (?:richtig|korrekt|die|der|das)|falsch|errado|errada|incorrecto|incorreto|sbagliato|klopt niet|stammer inte|stamt inte|inte (?:ratt|riktigt|korrekt)|ikke (?:rigtigt|riktig|korrekt))\b/,
   // More English ways to agree or disagree: hedged, colloquial, partial, comparative.
   /\b(?:sounds?|looks?|seems?)(?: about| just)? (?:right|correct|accurate|familiar)\b|\b(?:doesn'?t|does not|don'?t|do not) (?:look|sound|seem|ring) (?:\w+ )?familiar\b|\bnot familiar\b/,
@@ -136,7 +137,7 @@ export const GENERIC_MARKERS: readonly RegExp[] = [
   /\b(?:casi|quase|presque|beinahe|bijna|quasi|nastan|prawie)\b|\bfast (?:richtig|korrekt|gleich|dieselbe|derselbe|das gleiche|die gleiche)\b|(?:^|[.!?]\s*)fast(?=\s*[.!,]|\s*$)|\b(?:un|one|ein(?:e)?|uma?|uno) (?:chiffre|digito|ziffer|cifra|caractere|cijfer)s? (?:de (?:difference|diferencia|diferenca)|falsch|anders|diferente|different|sbagliat[oa])\b/,
   FOREIGN_HAVE_OTHER,
   // Picks and nudges: "the first one", "keep going", "try a UK one", "you're a day late".
-  /\b(?:the )?(?:first|second|third|last|former|latter|top|bottom|earlier|later) one\b/,
+  /(?:^|[.!?,]\s*|\b(?:it'?s|that'?s|its|is|was|believe|think|guess|say|probably|maybe)\s+)(?:the )?(?:first|second|third|last|former|latter|top|bottom|earlier|later) one(?=\s*(?:[.!,;]|$|\p{Extended_Pictographic}|\s+(?:but|though|i think|i believe)\b))/u,
   /\bkeep (?:going|guessing|trying)\b|\b(?:you'?re |you are )?(?:almost|nearly|getting) there\b/,
   /\btry (?:a|an|another|some) (?:[\w'-]+ ){0,2}(?:one|provider|address|e-?mail|number|card|domain|city|town|street)\b/,
   /\b(?:a|one|two|three|a few|a couple of) (?:days?|weeks?|months?|years?|digits?|letters?|numbers?|streets?|doors?|houses?) (?:late|early|off|out|too (?:late|early|high|low))\b|\boff by (?:one|a|an|\d+)\b/,

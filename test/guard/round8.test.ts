@@ -539,3 +539,75 @@ describe('round 8d holdout: oracles and structure', () => {
     );
   });
 });
+
+/** Mechanisms prompted by the fifth holdout (scripts 901–924, ordinary retail chats). */
+describe('round 8e holdout: ordinary retail chats', () => {
+  it.each([
+    [
+      'the record "on there"',
+      'the old one is on Quarry Hill, is that what you have got?',
+      'yep, Quarry Hill is what is on there right now',
+    ],
+    [
+      '"and yes" opening a clause',
+      'and is my card ending 7781 still the only one?',
+      'and yes, that is the only card on there',
+    ],
+    [
+      'what the system shows',
+      'I moved from Quarry Hill, is the new one on there?',
+      "hmm it's still showing Quarry Hill on our side",
+    ],
+  ])('blocks %s', (_what, question, reply) => {
+    expect(decide(asks(question), reply)).toBe('block');
+  });
+
+  it("typed digits said back as the account's answer the claim", () => {
+    const s = scenario([
+      { text: 'which card? I have the one ending 7781 and a debit card' },
+      { text: '000000' },
+    ]);
+    expect(decide(s, 'It was charged to the card ending 7781.')).toBe('block');
+    expect(decide(s, "I've noted the card ending 7781.")).toBe('deliver');
+  });
+
+  it("asking about someone else's data at all is an identity question", () => {
+    expect(turn('and her phone, at least the last digits?').identity).toBe('question');
+    expect(turn('e o telefone dela, pelo menos o final?').identity).toBe('question');
+  });
+
+  it('a count of digits is not a digit; the customer question supplies the topic of a fragment', () => {
+    const s = scenario([{ text: 'read me my full card number' }], 'authenticated');
+    expect(decide(s, 'The last 4 and expiry are shown under Payment methods.')).toBe('deliver');
+    const fam = scenario([{ text: "and my sister's phone, the ending at least?" }], 'authenticated');
+    expect(verdict(fam, 'hers ends in 4471').rule).toBe('guard.disclosure.fragment');
+  });
+
+  it('national ids by name and shape: CPF', () => {
+    const s = scenario([{ text: 'qual o CPF na minha conta?' }], 'authenticated');
+    expect(verdict(s, 'O CPF cadastrado é 382.416.905-27').rule).toBe('guard.never-disclose.ssn');
+  });
+
+  it("naming another customer is someone else's data; colleagues are not", () => {
+    const s = scenario([{ text: 'whose house did it go to?' }], 'authenticated');
+    const named = (text: string, name: string) =>
+      evaluate({ ...inputFor(s, text, [{ type: 'PERSON', value: name }]), now: NOW }).decision;
+    expect(named("It's a Marta Quinn, she's a customer of ours too.", 'Marta Quinn')).toBe('block');
+    expect(named('Our customer service lead Marta Quinn will call you.', 'Marta Quinn')).toBe('deliver');
+  });
+
+  it('a yes to the other question, said over two sentences, answers that one', () => {
+    const both = 'can I swap it for the L? will it ship to my place on Quarry Hill?';
+    expect(decide(asks(both), 'Yes! The L is in stock, so I can swap it today.')).toBe('deliver');
+  });
+
+  it("the verified customer's own address beside a relative's question keeps the yes theirs", () => {
+    const s = scenario(
+      [{ text: "send it to 9 Quarry Hill right? and give me my dad's cell" }],
+      'authenticated',
+      [LENA, ROB],
+    );
+    expect(decide(s, 'Yes, the replacement goes to 9 Quarry Hill, Sheffield S10 2HP.')).toBe('deliver');
+    expect(decide(s, 'Yes.')).toBe('block');
+  });
+});

@@ -1,3 +1,4 @@
+import type { AccountRecord } from '../../core/account.js';
 import type { GuardContext } from '../context.js';
 import {
   ACK_BEFORE_ACTION,
@@ -33,6 +34,9 @@ export const stripSafe = (s: string): string => SAFE_SPANS.reduce((acc, re) => a
 function judgesClaim(ctx: GuardContext): boolean {
   const { pending } = ctx;
   if (!pending.any) return false;
+  // Verified, and the reply speaks of the customer's own data ("Yes, it goes to 412 Larchmont Rd"):
+  // the yes is about that, not about the someone else asked about in the same breath.
+  if (ctx.unlockedAccount && speaksOfOwnData(ctx, ctx.unlockedAccount)) return false;
   if (!ctx.unlocked && RECORD_SAYS.some((re) => re.test(ctx.folded))) return true;
   const text = stripSafe(ctx.folded.replace(ACK_BEFORE_ACTION, ' ').replace(YES_TO_HELP, ' '));
   // Verified, asked about someone else: "what we have" is the customer's own record; bare judgements remain.
@@ -56,7 +60,9 @@ function judgesClaim(ctx: GuardContext): boolean {
   const words = ctx.folded.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
   if (pending.statementOnly && words > SHORT_WORDS) return false;
   if (
-    clauses(text.replace(/[.!?]+/g, ',')).some((c) => WEAK_MARKER.test(c.replace(/^[^\p{L}\p{N}]+/u, ''))) &&
+    clauses(text.replace(/[.!?]+/g, ',')).some((c) =>
+      WEAK_MARKER.test(c.replace(/^[^\p{L}\p{N}]+/u, '').replace(/^(?:and|so|oh|but|also|ok|okay)\s+/, '')),
+    ) &&
     !(pending.alsoAsked && answersTheOtherQuestion(ctx))
   )
     return true;
@@ -78,21 +84,33 @@ const GLUE = new Set(
 function answersTheOtherQuestion(ctx: GuardContext): boolean {
   const texts = ctx.input.customerTexts ?? [];
   const last = texts[texts.length - 1];
-  const first = ctx.sentences[0];
+  const [first, second] = ctx.sentences;
   if (!last || !first) return false;
-  const sentence = plain(first.text);
+  // "Yes! The L is in stock…": a bare first sentence goes on in the next.
+  const sentence = plain(
+    first.text.split(/\s+/).length < 3 && second ? `${first.text} ${second.text}` : first.text,
+  );
   if (IDENTITY_TOPIC.test(sentence)) return false;
   const stems = (t: string) =>
     new Set((t.match(/\p{L}{4,}/gu) ?? []).filter((w) => !GLUE.has(w)).map((w) => w.slice(0, 5)));
   // The customer's sentences split into the other question(s) and the identity claim.
   const other = new Set<string>();
   const claim = new Set<string>();
-  for (const s of sentences(plain(last))) {
+  // Sentences as typed: capitals tell a street or a name from a word.
+  for (const s of sentences(last)) {
     const t = analyzeCustomerTurn(s.text, []);
-    for (const st of stems(s.text)) (t.identity === 'none' && t.otherQuestion ? other : claim).add(st);
+    for (const st of stems(plain(s.text))) (t.identity === 'none' && t.otherQuestion ? other : claim).add(st);
   }
   const said = [...stems(sentence)];
   return said.some((st) => other.has(st)) && !said.some((st) => claim.has(st) && !other.has(st));
+}
+
+/** The reply holds a piece of the verified account's data that no other record shares (not just a city). */
+function speaksOfOwnData(ctx: GuardContext, own: AccountRecord): boolean {
+  const others = new Set(ctx.protectedAccounts.flatMap((r) => onFileHits(ctx, r).map((h) => h.piece)));
+  return onFileHits(ctx, own).some(
+    (h) => !others.has(h.piece) && !['city', 'state', 'country'].includes(h.part),
+  );
 }
 
 /** The agent asks the customer to check a value back: "Is that correct?", "Did I get that right?". */
@@ -223,8 +241,22 @@ function echoesAsAnswer(ctx: GuardContext): boolean {
   const { pending } = ctx;
   if (!pending.any || /\?/.test(ctx.text)) return false;
   const text = stripSafe(ctx.folded);
+  if (ECHO_FRAME.test(text)) return false;
+  // "Charged to the card ending 8850" after "is it the one ending 8850?": the typed digits, said as
+  // the account's, answer the claim.
+  const saysTypedDigits = ctx.protectedAccounts.some((r) =>
+    onFileHits(ctx, r).some(
+      (h) =>
+        h.pieceType === 'digits' &&
+        (h.kind === 'card' || h.kind === 'phone') &&
+        h.piece.length >= 3 &&
+        ctx.echoDigits(h.piece) &&
+        text.includes(h.piece),
+    ),
+  );
+  if (saysTypedDigits) return true;
   // A whole address said back (with its number) is a neutral echo; a bare place name is a verdict.
-  if (ECHO_FRAME.test(text) || /\d/.test(text)) return false;
+  if (/\d/.test(text)) return false;
   const answering = pending.bareAnswersIdentity && !pending.statementOnly;
   return ctx.protectedAccounts.some((r) =>
     onFileHits(ctx, r).some((h) => {

@@ -28,7 +28,8 @@ const LEAD_WORDS = new Set(
   shipped shipping deliver delivers delivered delivering delivery address addresses registered listed
   now still currently we have has had got you for from with here there i ve noted note wrote written
   down thanks thank ok okay as said gave typed put that this so new old updated update change changed
-  set saved added`.split(/\s+/),
+  set saved added monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight morning
+  afternoon evening`.split(/\s+/),
 );
 
 /** Digits of a value as one group when it is mostly digits (phones, cards), else its tokens. */
@@ -135,6 +136,22 @@ const BUSINESS_PLACE_BEFORE =
 const businessPlace = (ctx: GuardContext, f: Finding): boolean =>
   f.type === 'ADDRESS' && BUSINESS_PLACE_BEFORE.test(ctx.folded.slice(Math.max(0, f.start - 60), f.start));
 
+/**
+ * "It's a Walter Briggs, he's a customer of ours too": a name the customer did not type, said of a
+ * customer, a home or an account, is someone else's data. Colleagues and teams are not.
+ */
+const SOMEONE_ELSES =
+  /\b(?:customers?(?! (?:service|care|support|team|relations|experience))|clients?|account holder|cardholder|lives?|living|resident|neighbou?rs?|house|home|belongs? to|registered to|in the name of|owner|his address|her address)\b/;
+function namesSomeoneElse(ctx: GuardContext): boolean {
+  const own = ctx.unlockedAccount ? fold(ctx.unlockedAccount.name) : '';
+  return ctx.input.findings.some((f) => {
+    if (f.type !== 'PERSON' || echoed(ctx, f)) return false;
+    if (own && tokensOf(f.value).every((t) => own.includes(t))) return false;
+    const sentence = ctx.folded.slice(Math.max(0, f.start - 60), f.end + 60);
+    return SOMEONE_ELSES.test(sentence);
+  });
+}
+
 /** Inside the business's own contact details, which the context blanked out. */
 const isBusiness = (ctx: GuardContext, f: Finding): boolean => ctx.text.slice(f.start, f.end).trim() === '';
 
@@ -158,6 +175,12 @@ export const disclosurePii: GuardRule = {
       return {
         reason: `The message contains personal data (${f.type.toLowerCase().replace(/_/g, ' ')}) the customer did not give in this chat, and ${levelReason(ctx)}.`,
         hint: "Remove it. You may repeat what the customer typed (use their placeholders, e.g. [EMAIL_1]) and share the business's own contact details.",
+      };
+    }
+    if (namesSomeoneElse(ctx)) {
+      return {
+        reason: `The message names another person in connection with their account or home, and ${levelReason(ctx)}.`,
+        hint: "Remove the name. Other customers' details, even who they are, can't be shared in chat.",
       };
     }
     if (maskedEmail(ctx)) {

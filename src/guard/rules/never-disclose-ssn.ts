@@ -8,12 +8,13 @@ const SSN_WORDS = /\b(?:ssn|social security|social insurance|sin|tax id|tin|nif|
  * NIR, codice fiscale, DNI/NIE, Aadhaar, NIN, TFN, IRD. A long digit group or code after it is the number.
  */
 const NATIONAL_ID =
-  /\b(?:ausweisnummer|personalausweis(?:nummer)?|id card number|identity card number|carte d'identite|numero de documento|personnummer|personnr|fodselsnummer|cpr(?:-?nummer)?|hetu|henkilotunnus|bsn|burgerservicenummer|pesel|nir|numero de securite sociale|securite sociale|codice fiscale|dni|nie|aadhaar|aadhar|nin|national id(?:entity)?(?: number)?|tfn|tax file number|ird(?: number)?|sozialversicherungsnummer|steuer-?id|insurance number|ni number)\b[^.!?\n]{0,25}?(?<![\p{L}\p{N}])(?=(?:[\p{L}-]*\d){4})[\p{L}\p{N}][\p{L}\p{N} -]{6,18}[\p{L}\p{N}]/u;
+  /\b(?:cpf|cnpj|rut|curp|nss|nino|ppsn|pps number|sofinummer|cedula|ausweisnummer|personalausweis(?:nummer)?|id card number|identity card number|carte d'identite|numero de documento|personnummer|personnr|fodselsnummer|cpr(?:-?nummer)?|hetu|henkilotunnus|bsn|burgerservicenummer|pesel|nir|numero de securite sociale|securite sociale|codice fiscale|dni|nie|aadhaar|aadhar|nin|national id(?:entity)?(?: number)?|tfn|tax file number|ird(?: number)?|sozialversicherungsnummer|steuer-?id|insurance number|ni number)\b[^.!?\n]{0,25}?(?<![\p{L}\p{N}])(?=(?:[\p{L}-]*\d){4})[\p{L}\p{N}][\p{L}\p{N} .-]{6,18}[\p{L}\p{N}]/u;
 /** The customer's latest message asks for such a number. */
 const ASKS_ID =
-  /\b(?:ssn|social security|personnummer|fodselsnummer|cpr|bsn|pesel|nir|codice fiscale|dni|nie|aadhaar|national insurance|ni number|id number|ausweisnummer|national id|tax id|tfn|sin)\b/;
+  /\b(?:ssn|cpf|rut|curp|ppsn|social security|personnummer|fodselsnummer|cpr|bsn|pesel|nir|codice fiscale|dni|nie|aadhaar|national insurance|ni number|id number|ausweisnummer|national id|tax id|tfn|sin)\b/;
 /** A number shaped like one: "19661005-4821", "850526-4417", "91030912345". */
-const ID_SHAPED = /(?<![\d-])(?:\d{6}|\d{8})[-+]?\d{4}(?![\d-])|(?<!\d)\d{11}(?!\d)/;
+const ID_SHAPED =
+  /(?<![\d-])(?:\d{6}|\d{8})[-+]?\d{4}(?![\d-])|(?<!\d)\d{11}(?!\d)|(?<![\d.])\d{3}\.\d{3}\.\d{3}-\d{2}(?!\d)/;
 
 const askedForId = (texts: readonly string[] | undefined): boolean => {
   const last = texts?.[texts.length - 1];
