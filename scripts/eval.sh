@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 SCORER=../shared/eval/score.mjs
 if [ "$#" -gt 0 ]; then corpora=("$@"); else
   corpora=(../shared/eval/dev-corpus.jsonl test/fixtures/eval/hard-corpus.jsonl)
-  for n in 2 3 4 5 6 7 8 9 10; do
+  for n in 2 3 4 5 6 7 8 9 10 11; do
     [ -f "test/fixtures/eval/hard-corpus-$n.jsonl" ] && corpora+=("test/fixtures/eval/hard-corpus-$n.jsonl")
   done
   # generator batches (build-gen.mjs): dev-corpus value styles in unseen templates

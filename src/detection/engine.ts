@@ -36,8 +36,8 @@ export function createDetector(policy: Policy, options: DetectorOptions = {}): D
     defaultMin;
 
   /** Every recognizer over one text, offsets and values taken from the original (same length). */
-  const scan = (text: string, scanned: string): Finding[] => {
-    const input: ScanInput = { text: scanned, lower: lowerSameLength(scanned) };
+  const scan = (text: string, scanned: string, lower = lowerSameLength(scanned)): Finding[] => {
+    const input: ScanInput = { text: scanned, lower };
     const out: Finding[] = [];
     for (const r of recognizers) {
       for (const f of r.detect(input)) {
@@ -56,9 +56,11 @@ export function createDetector(policy: Policy, options: DetectorOptions = {}): D
       // context cue for the number next to it, or masked text would score differently from the original.
       const tokens = findMaskTokens(text);
       const visible = tokens.length > 0 ? blank(text, tokens) : text;
-      const raw = scan(text, visible);
+      // one lowercase copy serves the first scan and the keep spans when no mask token was blanked
+      const lower = lowerSameLength(text);
+      const raw = visible === text ? scan(text, visible, lower) : scan(text, visible);
       if (raw.length === 0) return raw;
-      const keep = findKeepSpans({ text, lower: lowerSameLength(text) });
+      const keep = findKeepSpans({ text, lower });
       const wanted = (f: Finding): boolean => {
         if (insideAny(tokens, f)) return false;
         // A deny-listed value is masked even inside a keep span or when also allowed: fail closed.
@@ -155,9 +157,12 @@ function sanitize(text: string, f: Finding): Finding | undefined {
   if (start > 0 && isLow(text.charCodeAt(start)) && isHigh(text.charCodeAt(start - 1))) start--;
   if (end < text.length && isLow(text.charCodeAt(end)) && isHigh(text.charCodeAt(end - 1))) end++;
   // "…3827 3) 1 December": a list's own number after a value is the list's, not the value's.
-  const enumerator = /\s+\d{1,2}$/.exec(text.slice(start, end));
-  if (enumerator && text[end] === ')' && !text.slice(start, end).includes('(') && enumerator.index > 0)
-    end = start + enumerator.index;
+  // (the closing bracket is tested first: most findings are followed by something else)
+  if (text[end] === ')') {
+    const enumerator = /\s+\d{1,2}$/.exec(text.slice(start, end));
+    if (enumerator && !text.slice(start, end).includes('(') && enumerator.index > 0)
+      end = start + enumerator.index;
+  }
   if (start === f.start && end === f.end && f.value === text.slice(start, end)) return f;
   return { ...f, start, end, value: text.slice(start, end) };
 }

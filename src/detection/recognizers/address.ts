@@ -10,6 +10,7 @@ import {
   INTL_TAIL_RE,
   BR_TAIL_RE,
   CITY_AFTER_ZIP_RE,
+  POSTCODE_CUE_FAR_RE,
   POSTCODE_CUE_RE,
   stickyEnd,
   UK_TAIL_RE,
@@ -41,6 +42,7 @@ export const addressRecognizer: Recognizer = {
     numberFirst(input, out);
     nameFirst(input, out);
     namedStreetPostcode(input, out);
+    numberlessStreet(input, out);
     poBoxes(input, out);
     postcodes(input, out);
     cuedParts(input, out);
@@ -350,13 +352,10 @@ function numberFirst({ text, lower }: ScanInput, out: Finding[]): void {
       let lastSuffix = -1;
       for (let k = skip; k < words.length; k++) {
         const w = words[k]!.w;
-        if (k > skip && STREET_SUFFIXES.has(w)) lastSuffix = k;
-        if (
-          !isStreetNameWord(w) &&
-          !(k > skip && STREET_SUFFIXES.has(w)) &&
-          !(k === skip && STREET_LEAD.has(w))
-        )
-          break;
+        // French "est" is "is" ("35 mais le site dit qu'il est …"); as "Estates" it is written capitalised
+        const suffix = STREET_SUFFIXES.has(w) && !(w === 'est' && text.charAt(words[k]!.start) === 'e');
+        if (k > skip && suffix) lastSuffix = k;
+        if (!isStreetNameWord(w) && !(k > skip && suffix) && !(k === skip && STREET_LEAD.has(w))) break;
         if (words[k]!.dotted && k > skip) break;
       }
       if (lastSuffix > 0) {
@@ -365,7 +364,8 @@ function numberFirst({ text, lower }: ScanInput, out: Finding[]): void {
         if (
           post &&
           DIRECTIONALS.has(post.w) &&
-          post.w.length <= 2 &&
+          // "Fitzwilliam Sq East, Dublin 2": a directional word closing the street before a comma
+          (post.w.length <= 2 || /^[ \t]*(?:,|\r?\n|$)/.test(lower.slice(post.end, post.end + 3))) &&
           !/^[ \t]*\d/.test(lower.slice(post.end))
         )
           k++;
@@ -600,11 +600,12 @@ function nameFirst({ text, lower }: ScanInput, out: Finding[]): void {
 }
 
 /**
- * "Meir 50, 2000 Antwerpen", "Vesterbrogade 3, 1620 København": a street no type word names, written
+ * "Meir 50, 2000 Antwerpen", "Meir 48 bus 3, 2000 Antwerpen" (Belgian box number), "Vesterbrogade 3, 1620
+ * København": a street no type word names, written
  * name-first, is still an address when a European postcode and a town follow it.
  */
 const NAME_NUMBER_POSTCODE =
-  /(?<![\p{L}\p{M}\d'’.-])(\p{Lu}[\p{L}\p{M}'’.-]+(?:[ \t]+\p{L}[\p{L}\p{M}'’.-]*){0,3}?)[ \t]+\d{1,4}[a-z]?(?:[-/]\d{1,4})?,[ \t]*(?:\d{4,5}|\d{4}[ \t]?[A-Z]{2}|\d{2}-\d{3}|\d{4}-\d{3})[ \t]+\p{Lu}[\p{L}\p{M}'’-]+/gu;
+  /(?<![\p{L}\p{M}\d'’.-])(\p{Lu}[\p{L}\p{M}'’.-]+(?:[ \t]+\p{L}[\p{L}\p{M}'’.-]*){0,3}?)[ \t]+\d{1,4}[a-z]?(?:[-/]\d{1,4})?(?:[ \t]+(?:bus|bte|boîte|box)[ \t]*\d{1,4}[a-z]?)?,[ \t]*(?:\d{4,5}|\d{4}[ \t]?[A-Z]{2}|\d{2}-\d{3}|\d{4}-\d{3})[ \t]+\p{Lu}[\p{L}\p{M}'’-]+/gu;
 
 function namedStreetPostcode({ text, lower }: ScanInput, out: Finding[]): void {
   for (const m of matchAll(NAME_NUMBER_POSTCODE, text)) {
@@ -622,6 +623,45 @@ function namedStreetPostcode({ text, lower }: ScanInput, out: Finding[]): void {
     if (out.some((f) => f.start <= m.index && f.end >= end)) continue;
     const tail = extendTail(lower, end);
     emit(out, text, m.index, Math.max(end, tail.end), 0.8, ['name-number-postcode']);
+  }
+}
+
+/**
+ * "Main Street, Kenmare, Co. Kerry V93 FX40", "The Old Rectory, Church Lane, Little Baddow, Chelmsford CM3
+ * 4BL": villages and named houses have no house number; a capitalised street with its type, then a town
+ * and a postcode, is the address. A house name before it ("The …", "… Cottage") belongs to it.
+ */
+/** The street before a comma: one to three capitalised words, then the type (checked against the list). */
+const NUMBERLESS_STREET =
+  /(?<![\p{L}\p{M}\d'’.&-])(?:\p{Lu}[\p{Ll}\p{M}'’-]+[ \t]+){1,3}\p{Lu}[\p{Ll}]+[ \t]*$/u;
+const isAsciiLower = (c: number): boolean => c >= 97 && c <= 122;
+const isAsciiUpper = (c: number): boolean => c >= 65 && c <= 90;
+const HOUSE_NAME_BEFORE =
+  /(?:^|[,:;\n][ \t]*|(?<![\p{L}])(?:to|at|is|address)[ \t]+)((?:The[ \t]+(?:\p{Lu}[\p{Ll}\p{M}'’-]+[ \t]+){0,2}\p{Lu}[\p{Ll}\p{M}'’-]+|(?:\p{Lu}[\p{Ll}\p{M}'’-]+[ \t]+){1,2}(?:Cottage|House|Farm|Farmhouse|Lodge|Barn|Mill|Manor|Hall|Grange|Rectory|Vicarage|Villa|Bungalow|Cottages))[ \t]*,[ \t]*)$/u;
+
+function numberlessStreet({ text, lower }: ScanInput, out: Finding[]): void {
+  for (let comma = text.indexOf(','); comma > 0; comma = text.indexOf(',', comma + 1)) {
+    // cheap first, without allocating: the word before the comma is a capitalised street type
+    let e = comma;
+    while (e > 0 && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
+    let b = e;
+    while (b > 0 && e - b < 12 && isAsciiLower(text.charCodeAt(b - 1))) b--;
+    if (b === e || b === 0 || !isAsciiUpper(text.charCodeAt(b - 1))) continue;
+    const type = lower.slice(b - 1, e);
+    if (!STREET_SUFFIXES.has(type) || AMBIGUOUS_SUFFIX.has(type) || type === 'est') continue;
+    const before = text.slice(Math.max(0, comma - 64), comma);
+    const m = NUMBERLESS_STREET.exec(before);
+    if (!m) continue;
+    const startAt = comma - before.length + m.index;
+    const end = startAt + m[0].trimEnd().length;
+    const words = lower.slice(startAt, end).split(/[ \t]+/);
+    if (words.slice(0, -1).some((w) => STOP.has(w) || DATE_WORDS.has(w) || PRODUCT_HEADS.has(w))) continue;
+    if (out.some((f) => f.start <= startAt && f.end >= end)) continue;
+    const tail = extendTail(lower, end);
+    if (!tail.postal) continue;
+    const house = HOUSE_NAME_BEFORE.exec(text.slice(Math.max(0, startAt - 40), startAt));
+    const start = house ? startAt - house[1]!.length : startAt;
+    emit(out, text, start, tail.end, 0.85, ['numberless-street', 'postcode']);
   }
 }
 
@@ -677,6 +717,13 @@ function postcodes({ text, lower }: ScanInput, out: Finding[]): void {
   for (const m of matchAll(POSTCODE_CUE_RE, lower)) {
     const code = m[1] ?? '';
     const start = m.index + m[0].length - code.length;
+    emit(out, text, start, start + code.length, 0.75, ['postcode-cue']);
+  }
+  if (!/post ?code|postal code/.test(lower)) return;
+  for (const m of matchAll(POSTCODE_CUE_FAR_RE, lower)) {
+    const code = m[1] ?? '';
+    const start = m.index + m[0].length - code.length;
+    if (out.some((f) => f.start < start + code.length && start < f.end)) continue;
     emit(out, text, start, start + code.length, 0.75, ['postcode-cue']);
   }
 }

@@ -17,6 +17,8 @@ const STRONG = wordsRe([
   'a/c',
   'account\\s*(?:no|nr|number|num|#)',
   'bank\\s+account(?:\\s*(?:no|number|#))?',
+  // "my bank details are 40-11-62 41738291", "bank info: …"
+  'bank\\s+(?:details|info|information)',
   'bank\\s+acct',
   '(?:checking|savings|current|deposit)(?:\\s+(?:account|acct))?(?:\\s*(?:no|number|#))?',
   'routing(?:\\s*(?:no|number|#))?',
@@ -57,6 +59,9 @@ const WEAK = wordsRe(['account']);
 /** Accounts that are not bank accounts ("customer account 12345678", "amazon account"). */
 const NOT_BANK =
   /(?:customer|member(?:ship)?|loyalty|rewards?|prime|user|shop|store|online|amazon|ebay|paypal|netflix|email|google|apple|gaming|game|steam|kundenkonto|kunden|cliente|client|supply|supplier|contract|consumer|student|energy|gas|electric(?:ity)?|utility|utilities|power|water|mobile|phone|billing|library|service|subscriber|prepaid|postpaid|insurance|policy|broadband|klant|kund)\s+$/u;
+/** A phone said to be on the account: the number after "account" is that phone. */
+const PHONE_ON_ACCOUNT =
+  /(?:phone|mobile|cell|landline|telephone|whatsapp)(?:\s+(?:number|no\.?|nr|#))?\s+(?:on|for|in|linked\s+to|registered\s+(?:to|on|with)|attached\s+to|under)\s+(?:my|the|your|our|his|her|their)\s+$/u;
 /**
  * Money words: a bank account is where money goes or comes from. Without any of them, in a message about
  * bills, meters, plans or policies, "account 662910043" is the supplier's own account number, which the
@@ -83,6 +88,8 @@ const BANK_NAME_AFTER = new RegExp(
 );
 const SORT_CODE =
   /(?<![\p{L}])sort\s*code\s*(?:is|:)?\s*(\d{2}[- ]?\d{2}[- ]?\d{2})(?:\s*(?:,|and|&|\/)?\s*(?:(?:account|acct|acc|a\/c)(?:\s*(?:no|number|#))?\.?\s*(?:is|:)?\s*)?(\d{8}))?(?![\p{N}])/gu;
+const SORT_CODE_AND_ACCOUNT =
+  /(?<![\p{L}\p{N}./-])\d{2}-\d{2}-\d{2}[ \t]*[,/]?[ \t]*\d{8}(?![\p{N}]|[./-]\d)/gu;
 // Hindi/Urdu and Tagalog postpositions too: "isi account me karna: 5010…", "account ko: …"
 const PURPOSE =
   /(?:(?:for|to|where|in|at|with|me|mein|mai|pe|par|ko|sa|para)(?:[ \t]+[\p{L}'’]+){0,4}?[ \t]*(?::|[ \t]is(?![\p{L}])|=)|[\p{L}'’]+(?:[ \t]+[\p{L}'’]+){0,2}[ \t]*:)/uy;
@@ -110,6 +117,18 @@ export const bankAccountRecognizer: Recognizer = {
         out.push(makeFinding('BANK_ACCOUNT', text, start, end, 0.93, ID, ['bank-name']));
       }
     }
+    // "name Tariq Hussain 20-45-77 63019284": a dashed sort code with an eight-digit account is a UK bank
+    // account by its shape, wherever it stands, in a message about money
+    SORT_CODE_AND_ACCOUNT.lastIndex = 0;
+    const sc = lower.includes('-') ? SORT_CODE_AND_ACCOUNT.exec(lower) : null;
+    if (sc && BANK_CONTEXT.test(lower)) {
+      for (let m: RegExpExecArray | null = sc; m !== null; m = SORT_CODE_AND_ACCOUNT.exec(lower)) {
+        const start = m.index;
+        const end = start + m[0].length;
+        if (out.some((f) => f.start < end && start < f.end)) continue;
+        out.push(makeFinding('BANK_ACCOUNT', text, start, end, 0.9, ID, ['sort-code-shape']));
+      }
+    }
     if (lower.includes('sort')) {
       SORT_CODE.lastIndex = 0;
       for (let m = SORT_CODE.exec(lower); m !== null; m = SORT_CODE.exec(lower)) {
@@ -128,6 +147,8 @@ function scan(cue: RegExp, score: number, text: string, lower: string, out: Find
   for (let m = cue.exec(lower); m !== null; m = cue.exec(lower)) {
     const generic = score < 0.8 || /^(?:acc|acct|account)/.test(m[0]);
     if (generic && NOT_BANK.test(lower.slice(Math.max(0, m.index - 20), m.index))) continue;
+    // "the phone number on my account 937 555 0153", "the mobile on my account is 07700…": a phone.
+    if (generic && PHONE_ON_ACCOUNT.test(lower.slice(Math.max(0, m.index - 40), m.index))) continue;
     // "acct ACC-99120345": the cue is the prefix of the supplier's own account id
     if (/^-\d/.test(lower.slice(m.index + m[0].length, m.index + m[0].length + 2))) continue;
     // "account number 1102 4488 31. My meter reading …": a supplier account in a message with no money

@@ -64,6 +64,24 @@ export const passportRecognizer: Recognizer = {
         ]),
       );
     }
+    valueThenCue(text, lower, out);
     return out;
   },
 };
+
+/** "C4R7TK2N9 (german passport)", "548213976 (UK passport)": the value first, its kind in brackets after. */
+const VALUE_THEN_CUE =
+  /(?<![\p{L}\p{N}])([a-z0-9]{6,10})[ \t]*[(（][ \t]*(?:[\p{L}]+[ \t]+){0,2}(?:passport|pasaporte|passeport|passaporto|passaporte|reisepass|paspoort|paszport)[ \t]*[)）]/gu;
+
+function valueThenCue(text: string, lower: string, out: Finding[]): void {
+  if (!lower.includes('(') && !lower.includes('（')) return;
+  VALUE_THEN_CUE.lastIndex = 0;
+  for (let m = VALUE_THEN_CUE.exec(lower); m !== null; m = VALUE_THEN_CUE.exec(lower)) {
+    const v = m[1]!;
+    if (!passportShaped(v)) continue;
+    const start = m.index;
+    const end = start + v.length;
+    if (out.some((f) => f.start < end && start < f.end)) continue;
+    out.push(makeFinding('PASSPORT', text, start, end, 0.88, ID, ['passport-context']));
+  }
+}

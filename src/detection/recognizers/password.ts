@@ -10,6 +10,8 @@ const CUE =
   'memorable\\s+(?:word|information|info)|security\\s+word|pass(?:word|wd|code|phrase)?s?|pas+w(?:or|ro|o)?r?d|pwd|pw|pin(?:\\s*(?:code|number|no))?|log-?in|sign-?in|credentials?|creds|secret(?:\\s+(?:word|answer))?|(?:[a-zäöüß]{2,16}-?)?(?:passwort|kennwort)|zugangsdaten|geheimzahl|contraseña|contrasena|clave(?:\\s+de\\s+acceso)?|code\\s+d.acc[eè]s|access\\s+code|zugangscode|mot\\s+de\\s+passe|mdp|code\\s+secret|code\\s+pin|senha|palavra-passe|wachtwoord|parola\\s+d.ordine|has(?:ł|l)o|has(?:ł|l)a|heslo|l(?:ö|o)senord|passord|adgangskode|salasana|(?:ş|s)ifre';
 const CONNECTIVE =
   "i|we|that|which|use|used|using|have|had|set|chose|picked|made|for|on|to|my|the|account|it|its|just|currently|usually|always|normally|new|old|current|temporary|temp|you|sent|gave|me|emailed|texted|issued|email|amazon|website|site|app|portal|online|banking|ich|benutze|verwende|nutze|habe|für|mein|meine|das|que|uso|utilizo|tengo|para|mi|la|el|je|j'utilise|utilise|pour|mon|ma|le|compte|actuel|actuelle|nouveau|nouvel|ancien|temporaire|provisoire|actual|nueva|nuevo|antigua|antiguo|temporal|aktuelle|aktuelles|neue|neues|alte|altes|mia|il|a|minha|o|mijn|het|de|è|uso|usata";
+/** Before a value shaped like a secret, who made or sent it may sit between cue and value too. */
+const CONNECTIVE_BEFORE_SECRET = `${CONNECTIVE}|they|he|she|reset|created|generated`;
 const LINK =
   "(?:,\\s*)?(?:(?:it|which|that)\\s*(?:'s|’s|is|was)|is|was|are|were|=|:|->|=>|ist|lautet|war|es|era|est|était|c'est|è|é|e'|is|era|sarebbe|luidt|was|(?:set|changed|reset|updated|change)\\s+(?:it\\s+)?to|would\\s+be|should\\s+be)";
 /** Cues that name a password outright; "pass", "pin", "login" are everyday words and need a link. */
@@ -40,11 +42,12 @@ const PATTERN = new RegExp(
     `${B}(?:${BARE_CUE})${E}[^.\\n!?]{0,40}?${B}(?:old|new|current|previous|temp|temporary|last|other|usual)\\s+one\\s*(?:is|was|=|:|'s|’s)\\s*(?=${SECRET_SHAPE})`,
     // "mi clave del área de clientes es Pepito2020", "Kennwort fürs Kundenportal lautet Haselnuss#19": any few
     // words may name what the password is for when a link follows and the value itself looks like a secret
-    `${B}(?:${STRONG_CUE})${E}(?:[ \\t]+[^\\s.,;!?:=]{1,24}){1,5}?[ \\t]+(?:is|was|ist|lautet|war|es|era|est|était|è|luidt)[ \\t]*:?[ \\t]+(?=${SECRET_SHAPE})`,
+    `${B}(?:${STRONG_CUE})${E},?(?:[ \\t]+[^\\s.,;!?:=]{1,24},?){1,5}?[ \\t]+(?:is|was|ist|lautet|war|es|era|est|était|c['’]était|c['’]est|it['’]s|è|luidt)[ \\t]*:?[ \\t]+(?=${SECRET_SHAPE})`,
     // "current pin 4471", "card pin 20931": a bare PIN cue then a short digit run (6 digits is an Indian postal PIN)
     `${B}(?:pin|geheimzahl)${E}[ \\t]*(?=\\d{4,5}(?![\\d.,/-]\\d|\\d))`,
-    // "login pw Xk9$mP2v", "pasword ilovemydog1": no link word, so the value itself must look like a secret
-    `${B}(?:${BARE_CUE})${E}[ \\t]+(?=${SECRET_SHAPE})`,
+    // "login pw Xk9$mP2v", "pasword ilovemydog1", "the temp password you gave me Xk7#pLq29", "typed my password
+    // as Liverpool_fc88": no link word, so the value itself must look like a secret
+    `${B}(?:${BARE_CUE})${E}(?:[ \\t]+(?:${CONNECTIVE_BEFORE_SECRET})${E}){0,4}[ \\t]+(?:as[ \\t]+)?(?=${SECRET_SHAPE})`,
     // Taglish and English "password ko to mahalkita_0214", "password now Xk9…": a pronoun, then "to"/"now"
     `${B}(?:${BARE_CUE})${E}(?:[ \\t]+(?:ko|mo|niya|namin|natin|nila|po|na|ni))*[ \\t]+(?:to|into|now|is now|ay|sa)[ \\t]+(?=${SECRET_SHAPE})`,
   ].join('|'),
@@ -109,6 +112,9 @@ export const passwordRecognizer: Recognizer = {
       if (quoted || /[\d\W_]/u.test(value) || /[a-z]/.test(value) === /[A-Z]/.test(value)) score = 0.92;
       else score = 0.72;
       if (isPin && !/\d/.test(value)) continue;
+      // "password reset to default", "set it to blank": a plain word after a reset is a setting, not a secret
+      if (/(?:set|changed|reset|updated|change)\s+(?:it\s+)?to\s*$/.test(m[0]) && !quoted && score < 0.9)
+        continue;
       const cueWord = /^[^\s:=]+/.exec(m[0])?.[0] ?? '';
       let e = end;
       PAIR.lastIndex = end;
@@ -121,6 +127,7 @@ export const passwordRecognizer: Recognizer = {
       out.push(makeFinding('PASSWORD', text, start, e, score, ID, [m[0].trim().split(/\s+/)[0]!]));
       PATTERN.lastIndex = Math.max(PATTERN.lastIndex, e);
     }
+    alternatives(text, lower, out);
     valueFirst(text, lower, out);
     if (CREDENTIAL_TALK.test(lower)) pronounSecrets(text, lower, out);
     mixedCaseAfterCue(text, lower, out);
@@ -129,16 +136,34 @@ export const passwordRecognizer: Recognizer = {
   },
 };
 
+/** "it was Tigger#2015 or tigger2015": a second guess right after a password, shaped like one. */
+const ALTERNATIVE = new RegExp(
+  `[ \\t]*(?:,|/|,?[ \\t]+(?:or|maybe|perhaps|oder|o|ou|of|oppure))[ \\t]+(?:(?:maybe|perhaps|possibly|just)[ \\t]+)?(?=${SECRET_SHAPE})`,
+  'uy',
+);
+
+function alternatives(text: string, lower: string, out: Finding[]): void {
+  for (let i = 0; i < out.length && i < 8; i++) {
+    ALTERNATIVE.lastIndex = out[i]!.end;
+    const m = ALTERNATIVE.exec(lower);
+    if (!m) continue;
+    const hit = readValue(text, lower, out[i]!.end + m[0].length);
+    if (!hit || /@|^https?:|^www\./.test(hit.value)) continue;
+    if (out.some((f) => f.start < hit.end && hit.start < f.end)) continue;
+    out.push(makeFinding('PASSWORD', text, hit.start, hit.end, 0.88, ID, ['alternative']));
+  }
+}
+
 /** A message about logging in, a reset or a password's strength: "it" and "one" may stand for the password. */
 const CREDENTIAL_TALK =
   /pass|pw|log-?\s?in|sign-?\s?in|credential|hack|strong enough|secure enough|reset|locked out|account/;
 /**
- * The password named by a pronoun or by trying it: "I reset it to Umhlanga#2019", "just changed it to
+ * The password named by a pronoun or by trying it: "I reset it to Umhlanga#2019", "then reset to X", "just changed it to
  * Bibimbap!2024", "tried Szczebrzeszyn2! and the old one Wrocław2023". Only in a message about credentials,
  * and only values shaped like a secret: letters with digits or symbols, six characters or more.
  */
 const PRONOUN_SECRET = new RegExp(
-  `${B}(?:(?:set|changed|reset|updated|change|switched)\\s+it\\s+(?:back\\s+)?to|(?:tried|typed|entered|tried\\s+both)|(?:the\\s+)?(?:old|new|previous|other|current|usual)\\s+one(?:\\s+(?:is|was|=|:))?)\\s+["“'‘]?(?=${SECRET_SHAPE})`,
+  `${B}(?:(?:set|changed|reset|updated|change|switched)\\s+(?:it\\s+)?(?:back\\s+)?to|(?:tried|typed|entered|tried\\s+both)|(?:the\\s+)?(?:old|new|previous|other|current|usual)\\s+one(?:\\s+(?:is|was|=|:))?)\\s+["“'‘]?(?=${SECRET_SHAPE})`,
   'gu',
 );
 

@@ -10,7 +10,7 @@ import {
   NAME_CUES,
   SIGN_OFF_RE,
 } from './names/cues.js';
-import { NON_PERSON_TAIL, PERSON_BRANDS, PRODUCT_HEADS, STOP_WORDS } from './names/lexicon.js';
+import { isGivenName, NON_PERSON_TAIL, PERSON_BRANDS, PRODUCT_HEADS, STOP_WORDS } from './names/lexicon.js';
 import {
   isNameEvidence,
   isPlainWord,
@@ -51,6 +51,10 @@ export const personRecognizer: Recognizer = {
     fromTitles(input, out);
     fromCapitalisedPairs(input, out);
     if (CJK.test(original.text)) fromCjkLabels(original, out);
+    fromAnAddress(input, out);
+    if (out.length > 0) {
+      coordinated(input, out);
+    }
     return out;
   },
 };
@@ -160,6 +164,8 @@ function fromCues({ text, lower }: ScanInput, out: Finding[]): void {
       const at = m.index + m[0].length;
       if (cue.strength === 'given' && !DELIVERY_CONTEXT.test(lower.slice(Math.max(0, m.index - 60), m.index)))
         continue;
+      // after "send/ship … to" only a capitalised word can start a name (see deliveredToPerson)
+      if (cue.id === 'deliver-to' && text.charAt(at + 1) === lower.charAt(at + 1)) continue;
       // "signed for by "J. Whitfield"": a quoted name after its cue
       const q = OPEN_QUOTE.exec(text.slice(at, at + 4));
       const raw = readName(text, lower, q ? at + q[0].length : at);
@@ -184,10 +190,25 @@ function fromCues({ text, lower }: ScanInput, out: Finding[]): void {
       // "I spoke to Kevin yesterday": a first name alone after "spoke/talked to" is the support agent the
       // customer dealt with, which the agent reading must see; a full name is still masked.
       if (cue.id === 'spoke-with' && !confirmed && nameTokens(span).length === 1) continue;
+      // "ship to Chelsea?", "do u ship to Northern Ireland": after "send/ship … to" a place is as likely as a
+      // person, so the name must open with a known given name, an initial or a title, and a lone given name
+      // must be followed by "at" ("ship it over to Paddy at the shop")
+      if (cue.id === 'deliver-to' && !deliveredToPerson(span, lower)) continue;
       const score = judgeSpan(span, strength, confirmed, lower);
       if (score > 0) push(out, text, span, score, [`cue:${cue.id}`, ...(confirmed ? ['confirmed'] : [])]);
     }
   }
+}
+
+const AT_AFTER = /^[ \t]+(?:at|c\/o|care of)[ \t]/;
+
+function deliveredToPerson(span: NameSpan, lower: string): boolean {
+  const toks = nameTokens(span);
+  const first = toks[0];
+  if (!first?.cap) return false;
+  if (toks.length === 1)
+    return first.given && !span.titled ? AT_AFTER.test(lower.slice(span.end, span.end + 12)) : span.titled;
+  return span.titled || first.initial || first.given;
 }
 
 /** Nouns that make the capitalised words before them a scheme, brand or outlet rather than a person. */
@@ -582,5 +603,100 @@ function fromCjkLabels({ text }: ScanInput, out: Finding[]): void {
       });
       at += name.length;
     }
+  }
+}
+
+const overlapsAny = (out: Finding[], start: number, end: number): boolean =>
+  out.some((f) => f.start < end && start < f.end);
+
+/** "Oliver & Sophie Grant", "Ana y Pedro Ruiz", "Sophie Grant and Oliver": a known given name joined to a name. */
+const CAPITALISED = /^\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?$/u;
+const CONJUNCTIONS: ReadonlySet<string> = new Set(['&', 'and', 'und', 'y', 'et', 'e', 'en', 'och', 'i']);
+const isBlank = (c: string): boolean => c === ' ' || c === '\t';
+const isWordChar = (c: string): boolean => c === '&' || /[\p{L}\p{M}'’-]/u.test(c);
+
+/** The word ending at `end` (blanks before `end` skipped): [start, end), or null. */
+function wordEndingAt(text: string, end: number): [number, number] | null {
+  let e = end;
+  while (e > 0 && isBlank(text.charAt(e - 1))) e--;
+  if (e === end) return null;
+  let s = e;
+  while (s > 0 && e - s < 24 && isWordChar(text.charAt(s - 1))) s--;
+  return s < e ? [s, e] : null;
+}
+
+/** The word starting at `start` (blanks after `start` skipped): [start, end), or null. */
+function wordStartingAt(text: string, start: number): [number, number] | null {
+  let s = start;
+  while (s < text.length && isBlank(text.charAt(s))) s++;
+  if (s === start) return null;
+  let e = s;
+  while (e < text.length && e - s < 24 && isWordChar(text.charAt(e))) e++;
+  return s < e ? [s, e] : null;
+}
+
+function coordinated({ text, lower }: ScanInput, out: Finding[]): void {
+  const n = out.length;
+  for (let i = 0; i < n; i++) {
+    const f = out[i]!;
+    const conjBefore = wordEndingAt(lower, f.start);
+    if (conjBefore && CONJUNCTIONS.has(lower.slice(conjBefore[0], conjBefore[1]))) {
+      const w = wordEndingAt(text, conjBefore[0]);
+      if (w) joined(text, lower, out, w[0], w[1]);
+    }
+    const conjAfter = wordStartingAt(lower, f.end);
+    if (conjAfter && CONJUNCTIONS.has(lower.slice(conjAfter[0], conjAfter[1]))) {
+      const w = wordStartingAt(text, conjAfter[1]);
+      if (w) joined(text, lower, out, w[0], w[1]);
+    }
+  }
+}
+
+function joined(text: string, lower: string, out: Finding[], start: number, end: number): void {
+  const w = lower.slice(start, end);
+  if (!CAPITALISED.test(text.slice(start, end))) return;
+  if (!isGivenName(w) || STOP_WORDS.has(w) || PLACE_NAMES.has(w) || overlapsAny(out, start, end)) return;
+  out.push({
+    type: 'PERSON',
+    start,
+    end,
+    score: 0.75,
+    recognizer: 'person',
+    value: text.slice(start, end),
+    reasons: ['joined-name'],
+  });
+}
+
+/**
+ * "check if Lucy from 24 Mill Lane already ordered", "Tom at 9 Elm Rd": a known given name placed at an
+ * address. Found from the cheap " from 24 " side first, then the capitalised word before it.
+ */
+const AT_ADDRESS = / (?:from|at|of) (?:no\.? ?)?\d{1,5}[a-z]?,?[ \t]+/g;
+const WORD_BEFORE = /(?<![\p{L}\p{N}'’-])\p{Lu}[\p{Ll}\p{M}'’-]+$/u;
+
+function fromAnAddress({ text, lower }: ScanInput, out: Finding[]): void {
+  AT_ADDRESS.lastIndex = 0;
+  for (let m = AT_ADDRESS.exec(lower); m !== null; m = AT_ADDRESS.exec(lower)) {
+    const sp = m.index;
+    const after = sp + m[0].length;
+    // the street after the number is a capitalised word ("Mill Lane", not "5 PM" or "5 days")
+    if (text.charAt(after) === lower.charAt(after) || text.charAt(after + 1) !== lower.charAt(after + 1))
+      continue;
+    const w = WORD_BEFORE.exec(text.slice(Math.max(0, sp - 24), sp));
+    if (!w) continue;
+    const end = sp;
+    const start = end - w[0].length;
+    const low = lower.slice(start, end);
+    if (!isGivenName(low) || STOP_WORDS.has(low) || PLACE_NAMES.has(low) || overlapsAny(out, start, end))
+      continue;
+    out.push({
+      type: 'PERSON',
+      start,
+      end,
+      score: 0.7,
+      recognizer: 'person',
+      value: text.slice(start, end),
+      reasons: ['name-at-address'],
+    });
   }
 }

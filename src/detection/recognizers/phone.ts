@@ -104,7 +104,7 @@ const POSITIVE = wordsRe([
   'nomor\\s+hp',
 ]);
 const NEGATIVE = new RegExp(
-  `${REFERENCE_CUES.source}|(?<![\\p{L}\\p{N}])(?:account|acct|a/c|card|iban|konto|cuenta|compte|ssn|social|passport|license|licence|routing|sort\\s+code|id|tài\\s+khoản|계좌|口座|rekening|rachunku|konta)(?![\\p{L}\\p{N}])`,
+  `${REFERENCE_CUES.source}|(?<![\\p{L}\\p{N}])(?<!(?:phone|mobile|cell|landline|telephone|number)\\s+(?:on|for|in|under|linked\\s+to|registered\\s+(?:to|on|with))\\s+(?:my|the|your|our|his|her|their)\\s+)(?:account|acct|a/c|card|iban|konto|cuenta|compte|ssn|social|passport|license|licence|routing|sort\\s+code|id|tài\\s+khoản|계좌|口座|rekening|rachunku|konta)(?![\\p{L}\\p{N}])`,
   'gu',
 );
 

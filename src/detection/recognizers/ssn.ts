@@ -55,6 +55,11 @@ const NATIONAL_CUE = wordsRe([
   'insee',
   'national\\s+insurance(?:\\s+(?:no|number))?',
   'ni\\s+(?:no|number)',
+  // Canada's Social Insurance Number (SIN, written in capitals: "sin" is Spanish for "without") and
+  // Brazil's CPF: "CPF 412.887.301-52"
+  'social\\s+insurance(?:\\s+(?:no|number))?',
+  'sin',
+  'cpf',
 ]);
 const NATIONAL_VALUE =
   /(?:\d(?:[ .-]?\d){8,14}|\d{2}\s?\d{6}\s?[a-z]\s?\d{3}|[a-z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[a-d])(?![\p{L}\p{N}])/uy;
@@ -107,9 +112,14 @@ export const ssnRecognizer: Recognizer = {
 function national(text: string, lower: string, out: Finding[]): void {
   NATIONAL_CUE.lastIndex = 0;
   for (let m = NATIONAL_CUE.exec(lower); m !== null; m = NATIONAL_CUE.exec(lower)) {
-    const at = skipFiller(lower, m.index + m[0].length);
-    if (at < 0) continue;
-    const v = readAt(NATIONAL_VALUE, lower, at);
+    if (m[0] === 'sin' && text.slice(m.index, m.index + 3) !== 'SIN') continue;
+    let at = skipFiller(lower, m.index + m[0].length);
+    let v = at < 0 ? null : readAt(NATIONAL_VALUE, lower, at);
+    // "it wants my SIN, is that safe? it's 046 454 286": the value a clause on
+    if (!v) {
+      at = anaphoricValueAt(lower, m.index + m[0].length);
+      v = at < 0 ? null : readAt(NATIONAL_VALUE, lower, at);
+    }
     if (!v) continue;
     const end = at + v[0].length;
     if (out.some((f) => f.start < end && at < f.end)) continue;

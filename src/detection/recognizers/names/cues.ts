@@ -202,6 +202,20 @@ export const NAME_CUES: readonly NameCue[] = [
     re: /\baddress(?:ed)? (?:it|this|that|them|the (?:package|parcel|letter|box|label|envelope|order|delivery)) to(?= )/g,
     strength: 'medium',
   },
+  {
+    // "delivered to M. Castellanos", "send to Jun Park at …", "ship it over to Paddy at the shop", "hand it
+    // to Mrs Ruiz": who a parcel goes to. The words must still look like a name (a place is not one).
+    id: 'deliver-to',
+    re: /\b(?:deliver(?:ed|s)?|send|sent|ship(?:ped)?|post(?:ed)?|forward(?:ed)?|hand(?:ed)?|give|gave|left|leave|redirect(?:ed)?|return(?:ed)?)(?: (?:it|this|that|them|these|the (?:parcel|package|order|box|gift|item|replacement|refund)))?(?: (?:back|over|on|along|instead))? to(?= )/g,
+    strength: 'medium',
+  },
+  {
+    // Words for a gift card or a greeting: "happy bday Zoe", "put from Aoife on the card", "can the box say
+    // 'to Chloé'", "love from Nana Rose". Whoever they greet or sign is a person.
+    id: 'card-message',
+    re: /\b(?:happy (?:birthday|bday|b-day|anniversary|retirement|graduation|holidays|christmas|xmas|new year|mother['’]s day|father['’]s day|valentine['’]?s(?: day)?)|(?:put|write|writes|written|say|says|saying|sign(?:ed)? it)[ \t]+["“'‘]?(?:from|to|love(?: from)?|dear)|love from|congrat(?:ulation)?s|feliz (?:cumpleaños|aniversario)|joyeux anniversaire|alles gute(?: zum geburtstag)?|buon compleanno|feliz aniversário|gefeliciteerd)(?= )/g,
+    strength: 'medium',
+  },
   { id: 'ask-for', re: /\b(?:ask|asking|ask them|look) for(?= )/g, strength: 'medium' },
   { id: 'call-me', re: /\b(?:call me|i go by|known as|goes by)(?= )/g, strength: 'medium' },
   {

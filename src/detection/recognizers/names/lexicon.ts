@@ -16,7 +16,7 @@ export const STOP_WORDS = set(
     'ty hi hello hey dear to of at on in into onto from with without by for about above after before below between ' +
     'over under up down out off via per re regarding also just only still even again too very really quite ' +
     'writing speaking calling here customer client account order orders ordered package parcel delivery shipment ' +
-    'refund return card phone mobile email e-mail mail address number acct passport license licence ssn dob born ' +
+    'refund return card phone mobile email e-mail mail address number acct passport license licence ssn dob born id ' +
     'password pin code today tomorrow yesterday tonight now asap soon later monday tuesday wednesday thursday friday ' +
     'saturday sunday mon tue tues wed thu thur thurs fri sat sun january february march october november december ' +
     'feb mar apr jun jul aug sep sept oct nov dec week month year morning evening afternoon night ' +
@@ -127,8 +127,11 @@ const anyPart = (s: ReadonlySet<string>, w: string): boolean => {
 };
 
 export const isGivenName = (w: string): boolean => anyPart(GIVEN_NAMES, w);
+/** Surname prefixes ("O'Brien", "McKay", "d'Souza", "al-Harbi"): their first letters, tested before the regex. */
+const prefixStart = (c: number): boolean => c === 111 || c === 109 || c === 100 || c === 97 || c === 101;
 export const isSurname = (w: string): boolean =>
-  anyPart(SURNAMES, w) || /^(?:o['’]|mc|mac|d['’]|al-|el-)\p{L}{2,}/u.test(w);
+  anyPart(SURNAMES, w) ||
+  (prefixStart(w.charCodeAt(0)) && /^(?:o['’]|mc|mac|d['’]|al-|el-)\p{L}{2,}/u.test(w));
 /** A plain dictionary word: on its own it says nothing about a name. */
 export const isCommonWord = (w: string): boolean =>
   !w.includes('-') && (COMMON_WORDS.has(w) || (w.length >= 6 && !hasNonAscii(w) && WORDISH_SUFFIX.test(w)));

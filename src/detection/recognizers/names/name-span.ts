@@ -89,8 +89,11 @@ function tokenAt(text: string, lower: string, pos: number, first: boolean): Name
       initial: true,
     };
   // "al-Harbi", "el-Sayed", "bin-Laden": an Arabic article joined to a capitalised name is capitalised
+  // (only a hyphenated token can be one: most tokens skip the slice and the regex)
   const capital =
-    cap || /^(?:al|el|ad|as|ash|an|ar|at|az|bin|ibn|abu|abd)[-‐]\p{Lu}/u.test(text.slice(pos, end));
+    cap ||
+    ((lw.includes('-') || lw.includes('‐')) &&
+      /^(?:al|el|ad|as|ash|an|ar|at|az|bin|ibn|abu|abd)[-‐]\p{Lu}/u.test(text.slice(pos, end)));
   const particle = PARTICLES.has(lw) && !(first && cap);
   return {
     start: pos,
@@ -133,6 +136,17 @@ const HARD_STOPS = new Set([
   'with',
 ]);
 
+/** Given names that are also short month or day names: "Jun Park", "Mar Ortega", "Sun Li". */
+const CALENDAR_GIVEN: ReadonlySet<string> = new Set(['jun', 'mar', 'sun']);
+
+/** A capitalised calendar word that opens a name: a known surname or a capitalised non-word follows, not a date. */
+function calendarGivenName(text: string, lower: string, tok: NameToken): boolean {
+  if (!tok.cap || !CALENDAR_GIVEN.has(tok.lower) || text.charAt(tok.end) !== ' ') return false;
+  const next = tokenAt(text, lower, tok.end + 1, false);
+  if (!next?.cap) return false;
+  return !next.initial && !STOP_WORDS.has(next.lower) && (next.surname || !next.word);
+}
+
 const isStop = (t: NameToken): boolean => !t.particle && !t.initial && STOP_WORDS.has(t.lower);
 
 /**
@@ -162,7 +176,13 @@ export function readName(
     const tok = tokenAt(text, lower, i, tokens.length === 0);
     // After a particle even a short word is the name's end: "Nguyen Van An", "Ibn Al".
     const afterParticle = tokens.length > 0 && tokens[tokens.length - 1]!.particle;
-    if (!tok || (isStop(tok) && !(afterParticle && !HARD_STOPS.has(tok.lower)))) break;
+    if (
+      !tok ||
+      (isStop(tok) &&
+        !(afterParticle && !HARD_STOPS.has(tok.lower)) &&
+        !(tokens.length === 0 && calendarGivenName(text, lower, tok)))
+    )
+      break;
     // A possessive names an owner, not the writer: "this is Amazon's fault", "John's order". But once a
     // name has begun, its possessive last word still belongs to it: "my husband Kevin Liu's phone".
     if (/['’]s$/.test(tok.lower)) {

@@ -130,6 +130,14 @@ export const POSTCODE_CUE_RE = new RegExp(
   `\\b(?:zip(?: ?code)?|post ?code|postal code|plz|código postal|code postal|cap)(?: is|:)?[ \\t]*(${ZIP_US}|${POSTCODE_UK}|${POSTCODE_CA})${END}`,
   'gu',
 );
+/**
+ * "my postcode is definitely right G12 8QQ", "the postcode on the account is CF14 3UZ": a few words between
+ * the cue and a UK or Canadian postcode, whose letter-digit shape no ordinary word has.
+ */
+export const POSTCODE_CUE_FAR_RE = new RegExp(
+  `\\b(?:post ?code|postal code)(?:[ \\t]+[^\\s\\d.!?;]{1,16}){1,6}?[ \\t]*:?[ \\t]+(${POSTCODE_UK}|${POSTCODE_CA})${END}`,
+  'gu',
+);
 
 /** Runs one sticky regex at `pos`; returns the end of its match or -1. */
 export function stickyEnd(re: RegExp, lower: string, pos: number): number {

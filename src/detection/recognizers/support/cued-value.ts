@@ -5,7 +5,7 @@
  * "id (passport) X1234567".
  */
 const FILLER =
-  /(?:[\s:=#>\u2013\u2014()[\]["'“‘«»”’：（）-]+|\.(?=[\s:=#])|(?:is|was|are|reads|says|shows|ending(?:\s+in)?|ends\s+in|no|nr|nbr|nro|num|number|numbers|nummer|número|numero|numéro|ist|lautet|es|est|el|la|le|de|du|my|mein|meine|mi|mon|ma|the|of|me|mine|n°|nº|n\.[º°o]|no\.|nr\.|id)(?![\p{L}\p{N}])\.?)*/uy;
+  /(?:[\s:=#>\u2013\u2014()[\]["'“‘«»”’：（）-]+|[.,?](?=[\s:=#])|(?:it['’]s|its|it\s+is|is|was|are|reads|says|shows|ending(?:\s+in)?|ends\s+in|no|nr|nbr|nro|num|number|numbers|nummer|número|numero|numéro|ist|lautet|es|est|el|la|le|de|du|my|mein|meine|mi|mon|ma|the|of|me|mine|n°|nº|n\.[º°o]|no\.|nr\.|id)(?![\p{L}\p{N}])\.?)*/uy;
 
 export function skipFiller(lower: string, pos: number, maxSkip = 32): number {
   FILLER.lastIndex = pos;
@@ -23,10 +23,11 @@ export function readAt(re: RegExp, lower: string, pos: number): RegExpExecArray 
 
 /**
  * "update the passport, new one is 548213907", "SSN last four only? no here is the full one 612…": the
- * value is named by "one" a few words after its cue. Returns where the value starts, or -1.
+ * value is named by "one" a few words after its cue; "my SIN, is that safe? it's 046…": by "it's" after a
+ * question or a clause break. Returns where the value starts, or -1.
  */
 const ANAPHORA =
-  /[^\n]{0,60}?(?<![\p{L}\p{N}])(?:new|full|whole|correct|right|actual|real|updated|other|current|complete|proper)\s+(?:one|number|no\.?)\s*(?:is|was|=|:|'s|’s|would\s+be)?\s*:?\s*/uy;
+  /[^\n]{0,60}?(?:(?<![\p{L}\p{N}])(?:new|full|whole|correct|right|actual|real|updated|other|current|complete|proper)\s+(?:one|number|no\.?)\s*(?:is|was|=|:|'s|’s|would\s+be)?|(?<=[?!,;]\s{0,2})(?:it['’]s|its|it\s+is|here\s+it\s+is))\s*:?\s*/uy;
 
 export function anaphoricValueAt(lower: string, pos: number): number {
   ANAPHORA.lastIndex = pos;
