@@ -16,7 +16,7 @@ const TOPICS: readonly [OnFileKind, RegExp][] = [
   ],
   [
     'address',
-    /\b(?:address(?:es)?|street|zip|post ?code|postal code|the \w+ (?:flat|house|apartment|home|place)|pin ?code|pincode|tirahan|adress|bor|bodde|mieszka|(?:is|are|was) (?:\w+ ){0,2}based|(?:get|gets|go|goes|going|are|is|being|be|was|were|get) (?:posted|sent|delivered|mailed|shipped|couriered|dispatched) to|(?:my|our|his|her|their|usual|home) (?:usual )?(?:place|home|house|flat|apartment|town|city|suburb|county|state|province|region|neighbou?rhood|village)|live at|living at|lives? (?:at|in|on)|based in|moved|(?:got|have|has) (?:me|us|him|her|them) (?:at|in|on|down)|(?:am i|is s?he|are we) still (?:at|in|on)|still (?:living|lives|live|based) (?:at|in)|direccion|domicilio|codigo postal|adresse|code postal|anschrift|wohnadresse|postleitzahl|plz|wohnhaft|morada|endereco|indirizzo|adres|woonadres|ulica|kod pocztowy|vivo en|vive en|j'habite|il habite|elle habite|ich wohne|wohnt|moro|mora em|abito|abita|ik woon|woont|mieszkam|mieszka)\b/,
+    /\b(?:address(?:es)?|street|zip|post ?code|postal code|the \w+ (?:flat|house|apartment|home|place)|pin ?code|pincode|tirahan|adress|bor|bodde|mieszka|(?:is|are|was) (?:\w+ ){0,2}based|(?:get|gets|go|goes|going|are|is|being|be|was|were|get) (?:posted|sent|delivered|mailed|shipped|couriered|dispatched) to|(?:the|which|what) (?:town|city|suburb|postcode|zip)|(?:my|our|his|her|their|usual|home) (?:usual )?(?:place|home|house|flat|apartment|town|city|suburb|county|state|province|region|neighbou?rhood|village)|live at|living at|lives? (?:at|in|on)|based in|moved|(?:got|have|has) (?:me|us|him|her|them) (?:at|in|on|down)|(?:am i|is s?he|are we) still (?:at|in|on)|still (?:living|lives|live|based) (?:at|in)|direccion|domicilio|codigo postal|adresse|code postal|anschrift|wohnadresse|postleitzahl|plz|wohnhaft|morada|endereco|indirizzo|adres|woonadres|ulica|kod pocztowy|vivo en|vive en|j'habite|il habite|elle habite|ich wohne|wohnt|moro|mora em|abito|abita|ik woon|woont|mieszkam|mieszka)\b/,
   ],
   [
     'dateOfBirth',
@@ -142,6 +142,9 @@ function bareName(original: string): boolean {
   );
 }
 
+const NAMED_ALTERNATIVES =
+  /(?<![\p{L}])(?:\p{Lu}[\p{L}'-]+|\d{2,})\s+(?:or|ou|o|oder|of|lub|eller)\s+(?:(?:à|a|in|en|em|im|the)\s+)?(?:\p{Lu}[\p{L}'-]+|\d{2,})/u;
+
 /** "Erik's card", "Ama's email": someone named, and their data. */
 const NAMED_OWNER =
   /(?<![\p{L}])\p{Lu}\p{Ll}+['’]s (?:\w+ )?(?:card|phone|number|mobile|email|e-mail|address|birthday|account|details|date of birth)\b/u;
@@ -170,7 +173,7 @@ const properNounOrDigits = (original: string): boolean =>
 
 /** A question that points back at the data just given without naming it ("is that the one you have?"). */
 const REFERS_BACK =
-  /\b(?:(?:do|did) you have (?:something|anything|a|another|the same|that|it|this|those)|(?:something|anything) (?:different|else)|the same|(?:is|was) (?:that|it|this) (?:right|correct|the one|it|what you have|on file|still)|what you(?:'ve| have)? got|what'?s on (?:there|file)|(?<!price )match(?:es)?|still (?:the|valid|current|correct|right|good)|the one (?:on|in|at|from) [\p{L}\d])\b(?!\s+(?:price|prices|deal|offer))/u;
+  /\b(?:(?:do|did) you have (?:something|anything|a|another|the same|that|it|this|those)(?=\s*(?:different|else|other|on\b|for me|under|listed|saved|registered|\?|$))|(?:does|did|is) (?:it|that|the \w+) (?:start|begin|end)s?\b|(?:something|anything) (?:different|else)|the same|(?:is|was) (?:that|it|this) (?:right|correct|the one|it|what you have|on file|still)|what you(?:'ve| have)? got|what'?s on (?:there|file)|(?<!price )match(?:es)?|still (?:the|valid|current|correct|right|good)|the one (?:on|in|at|from) [\p{L}\d])\b(?!\s+(?:price|prices|deal|offer))/u;
 
 /**
  * Someone else's data: "my mum's landline", "is she still in SE5", "o email dele". Being verified for
@@ -350,6 +353,8 @@ export function analyzeCustomerTurn(text: string, findings: readonly Finding[]):
         guess = true;
       // "Bengaluru?": a name alone, asked, is a guess at whatever was asked before.
       else if (question && bareName(text.slice(start, end))) guess = true;
+      // "c'est à Nice ou à Cannes ?": named alternatives, asked, are a guess at the data just discussed.
+      else if (question && NAMED_ALTERNATIVES.test(text.slice(start, end))) guess = true;
       else if (question) otherQuestion = true;
       continue;
     }

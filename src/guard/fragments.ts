@@ -99,7 +99,7 @@ export function statedInitials(ctx: GuardContext): Set<string> {
 
 /** "termina en", "se termine par", "endet auf", "eindigt op": the same phrase in other languages. */
 const FOREIGN_ENDS =
-  /\b(?:termina[ns]?|terminado|acaba[ns]?|finit|finissent|se termine|termine|endet|enden|endend|eindigt|slutar|konczy sie|nagtatapos|natatapos|mit endung|endung|terminacion|de terminacion|terminaison|terminacao|finale)(?:\s+(?:en|em|con|com|in|par|pas|auf|mit|op|met|med|por|na|a|pa|sa|po sa))?(?:\s+(?:el|la|los|les|le|o|os|den|der|die|the|digitos?|chiffres?|ziffern?|cijfers?|cifras?|numeros?))?\s*$/;
+  /\b(?:termina[ns]?|terminado|acaba[ns]?|finit|finissent|se termine|termine|endet|enden|endend|eindigt|slutar|konczy sie|nagtatapos|natatapos|finissant|se terminant|terminant|terminando|terminante|mit endung|endung|terminacion|de terminacion|terminaison|terminacao|finale)(?:\s+(?:en|em|con|com|in|par|pas|auf|mit|op|met|med|por|na|a|pa|sa|po sa))?(?:\s+(?:el|la|los|les|le|o|os|den|der|die|the|digitos?|chiffres?|ziffern?|cijfers?|cifras?|numeros?))?\s*$/;
 const FOREIGN_STARTS =
   /\b(?:empieza[ns]?|comienza[ns]?|comeca[m]?|commence(?:nt)?|beginnt|beginnen|fangt mit|begint|inizia(?:no)?|comincia)(?:\s+(?:en|em|con|com|in|par|por|mit|met|per|op|a))?(?:\s+(?:el|la|los|les|le|o|os|den|der|die|digitos?|chiffres?|ziffern?|cijfers?|cifras?|numeros?))?\s*$/;
 

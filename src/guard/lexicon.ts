@@ -102,7 +102,7 @@ export const GENERIC_MARKERS: readonly RegExp[] = [
   /\b(?:isn'?t|is not|wasn'?t|was not|aren'?t|are not|ain'?t)\s+(?:\w+\s+)?(?:it|right|correct|the one|the same|a match|accurate)\b/,
   /\b(?:different|another|other|newer|older|old) one\b/,
   /\b(?:a different|differently|different from|a newer|an older)\b/,
-  /\b(?:wrong|incorrect|inaccurate|not correct|not right|doesn'?t look right|that'?s not|that is not|that isn'?t|nope|nah)\b/,
+  /\b(?:wrong(?! (?:password|passcode|pin|code|attempts?|tries|guesses|item|size|colou?r|product|order|parcel))|incorrect|inaccurate|not correct|not right|doesn'?t look right|that'?s not|that is not|that isn'?t|nope|nah)\b/,
   /\bnot (?:that|this) one\b|\bhmm+,? not\b|\bsomething else\b/,
   /(?:^|[.!?,]\s*)(?:no,?\s+)?not (?:the|that|this|your) [\w.@-]+(?: one| address| e-?mail| number| card)?(?=\s*(?:[.!,]|$))/,
   /(?:^|[.!?,]\s*)(?:oo+h?,?\s*|oh,?\s*|hmm+,?\s*)?(?:almost|nearly|warm(?:er)?|cold(?:er)?|close(?:r)?|getting (?:warm|close)(?:er)?)(?!\s+(?:to|by|at|the|your|a|an|this|that|for|down|up|of)\b)/,

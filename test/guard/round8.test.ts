@@ -611,3 +611,49 @@ describe('round 8e holdout: ordinary retail chats', () => {
     expect(decide(s, 'Yes.')).toBe('block');
   });
 });
+
+/** Mechanisms prompted by the sixth holdout (scripts 1001–1020, a mixed week of support chats). */
+describe('round 8f holdout: a mixed week', () => {
+  it.each([
+    ['named alternatives', 'just tell me the city at least, Sheffield or Leeds?', "It's Sheffield."],
+    ['French alternatives', "c'est à Sheffield ou à Leeds ?", 'Le compte est à Sheffield.'],
+    [
+      'a first-letter question',
+      'not sure which email I used... does it start with an l?',
+      'Yes, it starts with l.',
+    ],
+  ])('blocks %s', (_what, question, reply) => {
+    expect(decide(asks(question), reply)).toBe('block');
+  });
+
+  it.each([
+    ['wrong attempts', 'why am I locked out?', 'Lockouts happen after three wrong password attempts.'],
+    [
+      'something near a place',
+      'Do you have anything near the Messe?',
+      'Yes! The Messe Hotel is a short walk away.',
+    ],
+  ])('delivers %s', (_what, question, reply) => {
+    expect(decide(scenario([{ text: question }], 'none', []), reply)).toBe('deliver');
+  });
+
+  it("a relative's card ending in French is a fragment", () => {
+    const s = scenario([{ text: 'Et Rob, il a payé avec quelle carte ?' }], 'authenticated');
+    expect(verdict(s, 'Rob a payé avec sa carte finissant par 2040.').rule).toBe('guard.disclosure.fragment');
+  });
+
+  it('a German note of a typed address is an echo', () => {
+    const s = scenario([
+      {
+        text: 'Neue Adresse: Gartenweg 3, 80331 München',
+        findings: [{ type: 'ADDRESS', value: 'Gartenweg 3, 80331 München' }],
+      },
+    ]);
+    const text = 'Danke, ich habe Gartenweg 3, 80331 München notiert.';
+    const v = evaluate({
+      ...inputFor(s, text, [{ type: 'ADDRESS', value: 'Gartenweg 3, 80331 München notiert' }]),
+      now: NOW,
+    });
+    expect(v.decision).toBe('deliver');
+  });
+});

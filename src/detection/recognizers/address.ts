@@ -446,12 +446,18 @@ function numberFirst({ text, lower }: ScanInput, out: Finding[]): void {
 const DETERMINERS = new Set(
   'each one both either every any no half all the this that other same long right wrong per a an'.split(' '),
 );
+/** Currency codes a price may carry before "each way": "35 GBP each way". */
+const CURRENCY_CODES = new Set(
+  'usd eur gbp aud cad nzd sgd hkd inr jpy chf sek nok dkk pln zar brl mxn aed php ngn kes'.split(' '),
+);
 const quantityPhrase = (street: string): boolean => {
   const words = street
     .trim()
     .split(/[ \t]+/)
     .slice(0, -1);
-  return words.length > 0 && words.every((w) => DETERMINERS.has(w));
+  return (
+    words.some((w) => DETERMINERS.has(w)) && words.every((w) => DETERMINERS.has(w) || CURRENCY_CODES.has(w))
+  );
 };
 
 const POSTCODE_TAILS = [US_TAIL_RE, UK_TAIL_RE, EU_TAIL_RE, AU_TAIL_RE, INTL_TAIL_RE, BR_TAIL_RE];

@@ -29,7 +29,8 @@ const LEAD_WORDS = new Set(
   now still currently we have has had got you for from with here there i ve noted note wrote written
   down thanks thank ok okay as said gave typed put that this so new old updated update change changed
   set saved added monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight morning
-  afternoon evening`.split(/\s+/),
+  afternoon evening notiert habe ich aufgenommen gespeichert anoto apunto anotado note noté annotato anotei
+  genoteerd hab`.split(/\s+/),
 );
 
 /** Digits of a value as one group when it is mostly digits (phones, cards), else its tokens. */

@@ -168,3 +168,10 @@ describe('held-out round 11: a phone on the account is a phone', () => {
     expect(found(text, 'BANK_ACCOUNT')).toEqual([]);
   });
 });
+
+describe('held-out round 11: a price each way is no street', () => {
+  it.each(['a checked bag is 35 GBP each way.', 'transfers cost 20 EUR one way'])(
+    '%j has no ADDRESS',
+    (text) => expect(found(text, 'ADDRESS')).toEqual([]),
+  );
+});
